@@ -1,0 +1,10 @@
+"""gunicorn settings for `make serve` (see README, "Production server")."""
+import multiprocessing
+import os
+
+bind = os.environ.get("BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
+worker_class = "sync"
+timeout = 30
+keepalive = 5
+accesslog = None  # request paths carry fan ids: no access log by default

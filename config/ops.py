@@ -1,0 +1,35 @@
+"""Operations endpoints: liveness, readiness (database and cache) and nothing personal."""
+from django.db import connection
+from django.http import JsonResponse
+from django_redis import get_redis_connection
+
+
+def healthz(request):
+    return JsonResponse({"status": "ok"})
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except Exception:
+        return False
+
+
+def _cache_ok() -> bool:
+    try:
+        return bool(get_redis_connection("default").ping())
+    except Exception:
+        return False
+
+
+def readyz(request):
+    checks = {"database": _database_ok(), "cache": _cache_ok()}
+    failed = [name for name, ok in checks.items() if not ok]
+    if failed:
+        body = {"status": "unavailable", "failed": failed, "error": {
+            "type": "DATABASE_ERROR" if "database" in failed else "INTERNAL",
+            "message": f"Unavailable: {', '.join(failed)}.", "recoverable": True}}
+        return JsonResponse(body, status=503, headers={"Retry-After": "5"})
+    return JsonResponse({"status": "ok", "checks": checks})

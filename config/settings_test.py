@@ -1,0 +1,9 @@
+"""Test settings: our own Redis DB number, eager Celery; PostgreSQL test DB made by pytest-django."""
+import os
+
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/13")
+os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
+
+from config.settings import *  # noqa: E402,F401,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

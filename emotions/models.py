@@ -1,0 +1,33 @@
+import uuid
+
+from django.db import models
+from django_cryptography.fields import encrypt
+
+
+class EngagementLevel(models.TextChoices):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class EmotionalState(models.Model):
+    """The seed's emotional_states: how a fan feels lately (history and emotions encrypted)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    creator = models.ForeignKey("memory.Creator", on_delete=models.CASCADE)
+    fan_id = models.CharField(max_length=255)
+    current_sentiment = models.CharField(max_length=10, default="neutral")
+    sentiment_score = models.FloatField(default=0.0)
+    sentiment_history = encrypt(models.JSONField(default=list))
+    dominant_emotions = encrypt(models.JSONField(default=list))
+    engagement_level = models.CharField(max_length=10, choices=EngagementLevel.choices, default=EngagementLevel.MEDIUM)
+    last_positive_interaction = models.DateTimeField(null=True, blank=True)
+    last_negative_interaction = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "emotional_states"
+        constraints = [models.UniqueConstraint(fields=["creator", "fan_id"], name="emotional_states_unique")]
+
+    def __str__(self):
+        return f"emotional state of a fan of {self.creator_id}"

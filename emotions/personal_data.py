@@ -1,0 +1,5 @@
+from gdpr.registry import FanDataSource, register
+
+from .models import EmotionalState
+
+register(FanDataSource(EmotionalState, cache_suffixes=("emotion",)))

@@ -1,0 +1,55 @@
+from django.contrib import admin, messages
+
+from .models import ApiKey, Creator, EngagementMetrics, FanMemory
+from .services import api_key_revoke
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Creator)
+class CreatorAdmin(admin.ModelAdmin):
+    list_display = ("id", "created_at")
+    search_fields = ("id",)
+    readonly_fields = ("created_at",)
+
+
+@admin.register(ApiKey)
+class ApiKeyAdmin(ReadOnlyAdmin):
+    """Keys are created by `manage.py create_api_key`; the admin never shows a key or its hash."""
+
+    list_display = ("prefix", "creator", "created_at", "revoked_at")
+    list_filter = ("revoked_at",)
+    search_fields = ("prefix", "creator__id")
+    fields = ("prefix", "creator", "created_at", "revoked_at")
+    actions = ["revoke"]
+
+    @admin.action(description="Revoke selected keys")
+    def revoke(self, request, queryset):
+        revoked = sum(api_key_revoke(prefix=key.prefix) for key in queryset)
+        self.message_user(request, f"{revoked} key(s) revoked.", messages.SUCCESS)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FanMemory)
+class FanMemoryAdmin(ReadOnlyAdmin):
+    list_display = ("event_id", "creator", "fan_id", "sender", "sentiment", "created_at")
+    list_filter = ("sender", "sentiment")
+    search_fields = ("=fan_id", "=event_id", "=creator__id")
+    fields = ("creator", "fan_id", "event_id", "sender", "sentiment", "topics", "message_content", "metadata",
+              "created_at")
+    date_hierarchy = "created_at"
+
+
+@admin.register(EngagementMetrics)
+class EngagementMetricsAdmin(ReadOnlyAdmin):
+    list_display = ("fan_id", "creator", "engagement_score", "total_messages", "total_purchases", "total_revenue",
+                    "last_interaction")
+    search_fields = ("=fan_id", "=creator__id")

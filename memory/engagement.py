@@ -1,0 +1,116 @@
+"""Engagement metrics: running totals per fan, and the engagement score.
+
+Score in 0..1 (documented in README, "Engagement score"):
+    0.35 * recency + 0.25 * frequency + 0.25 * purchases + 0.15 * reply_rate
+    recency    = exp(-days since last interaction / 14)
+    frequency  = min(1, fan messages per week since first seen / 20)
+    purchases  = 1 - exp(-total purchases / 3)
+    reply_rate = fan replies / outgoing (creator or ai) messages, capped at 1
+Level: high >= 0.66, medium >= 0.33, low below.
+"""
+import math
+from datetime import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils import timezone
+
+from .models import EngagementMetrics, EventType, Sender
+from .parts import ContextPart, rows_by_fan
+from .timeutil import iso_utc
+
+WEIGHTS = {"recency": 0.35, "frequency": 0.25, "purchases": 0.25, "reply_rate": 0.15}
+RECENCY_DAYS = 14
+MESSAGES_PER_WEEK_FOR_FULL_FREQUENCY = 20
+PURCHASE_SCALE = 3
+HIGH, MEDIUM = 0.66, 0.33
+
+
+def level_for(score: float) -> str:
+    return "high" if score >= HIGH else "medium" if score >= MEDIUM else "low"
+
+
+def components(metrics: EngagementMetrics, now: datetime) -> dict:
+    if metrics.last_interaction is None:
+        return {name: 0.0 for name in WEIGHTS}
+    days_since = max(0.0, (now - metrics.last_interaction).total_seconds() / 86400)
+    weeks_known = max(1.0, (now - metrics.first_interaction).total_seconds() / (7 * 86400))
+    outgoing = metrics.total_messages - metrics.fan_messages
+    return {
+        "recency": math.exp(-days_since / RECENCY_DAYS),
+        "frequency": min(1.0, metrics.fan_messages / weeks_known / MESSAGES_PER_WEEK_FOR_FULL_FREQUENCY),
+        "purchases": 1 - math.exp(-metrics.total_purchases / PURCHASE_SCALE),
+        "reply_rate": min(1.0, metrics.response_samples / outgoing) if outgoing else 0.0,
+    }
+
+
+def score(metrics: EngagementMetrics, now: datetime) -> float:
+    parts = components(metrics, now)
+    return round(sum(WEIGHTS[name] * value for name, value in parts.items()), 4)
+
+
+def record(*, creator_id: str, event: dict) -> EngagementMetrics:
+    """Fold one event into the fan's totals (inside the event's transaction, row locked)."""
+    EngagementMetrics.objects.bulk_create(
+        [EngagementMetrics(creator_id=creator_id, fan_id=event["fan_id"])], ignore_conflicts=True
+    )
+    metrics = EngagementMetrics.objects.select_for_update().get(creator_id=creator_id, fan_id=event["fan_id"])
+    at = event["occurred_at"]
+    metrics.first_interaction = min(filter(None, [metrics.first_interaction, at]))
+    metrics.last_interaction = max(filter(None, [metrics.last_interaction, at]))
+    if event["type"] == EventType.MESSAGE:
+        _record_message(metrics, event["message"]["sender"], at)
+    elif event["type"] == EventType.PURCHASE:
+        metrics.total_purchases += 1
+        metrics.total_revenue += Decimal(event["purchase"]["amount"])
+    metrics.engagement_score = Decimal(str(round(score(metrics, timezone.now()), 2)))
+    metrics.save()
+    return metrics
+
+
+def _record_message(metrics: EngagementMetrics, sender: str, at: datetime) -> None:
+    metrics.total_messages += 1
+    if sender != Sender.FAN:
+        metrics.awaiting_reply_since = max(filter(None, [metrics.awaiting_reply_since, at]))
+        return
+    metrics.fan_messages += 1
+    if metrics.awaiting_reply_since and at >= metrics.awaiting_reply_since:
+        delay = (at - metrics.awaiting_reply_since).total_seconds()
+        previous = metrics.avg_response_time_seconds or 0
+        metrics.response_samples += 1
+        metrics.avg_response_time_seconds = round(previous + (delay - previous) / metrics.response_samples)
+        metrics.awaiting_reply_since = None
+
+
+def metrics_to_dict(metrics: EngagementMetrics | None, now: datetime) -> dict:
+    if metrics is None:
+        return {
+            "engagement_score": 0.0, "engagement_level": "low", "total_messages": 0, "total_purchases": 0,
+            "total_revenue": "0.00", "avg_response_time_seconds": None, "first_interaction": None,
+            "last_interaction": None,
+        }
+    value = score(metrics, now)
+    return {
+        "engagement_score": value,
+        "engagement_level": level_for(value),
+        "total_messages": metrics.total_messages,
+        "total_purchases": metrics.total_purchases,
+        "total_revenue": str(metrics.total_revenue),
+        "avg_response_time_seconds": metrics.avg_response_time_seconds,
+        "first_interaction": iso_utc(metrics.first_interaction),
+        "last_interaction": iso_utc(metrics.last_interaction),
+    }
+
+
+def metrics_for(creator_id: str, fan_ids: list[str]) -> dict[str, dict]:
+    rows = rows_by_fan(EngagementMetrics.objects.all(), creator_id, fan_ids)
+    now = timezone.now()
+    return {fan_id: metrics_to_dict(rows.get(fan_id), now) for fan_id in fan_ids}
+
+
+CONTEXT_PART = ContextPart(
+    name="engagement_metrics",
+    cache_suffix="engagement",
+    ttl=settings.FANMEMORY["ENGAGEMENT_TTL"],
+    load_many=metrics_for,
+)

@@ -1,0 +1,27 @@
+"""Hands one committed event to each learning app's entry point (incremental, off the request)."""
+import logging
+
+from emotions.services import on_interaction as emotions_on_interaction
+from personality.services import on_interaction as personality_on_interaction
+from preferences.services import on_interaction as preferences_on_interaction
+
+from .models import InteractionEvent
+
+logger = logging.getLogger("fanmemory.learning")
+
+LEARNERS = (
+    ("emotions", emotions_on_interaction),
+    ("personality", personality_on_interaction),
+    ("preferences", preferences_on_interaction),
+)
+
+
+def learn_from_event_now(event_pk: int) -> None:
+    event = InteractionEvent.objects.filter(pk=event_pk).first()
+    if event is None:  # erased meanwhile
+        return
+    for name, learner in LEARNERS:
+        try:
+            learner(event)
+        except Exception as exc:  # one app's failure must not stop the others; the old profile stays
+            logger.error("learning failed in %s: %s", name, type(exc).__name__)

@@ -1,0 +1,128 @@
+"""Reads of the memory app: API keys and the memory context (single and bulk)."""
+import orjson
+from django.conf import settings
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+
+from emotions.selectors import CONTEXT_PART as EMOTION_PART
+from personality.selectors import CONTEXT_PART as PERSONALITY_PART
+from personality.selectors import response_style_from
+from preferences.selectors import CONTEXT_PART as PREFERENCES_PART
+
+from . import cache, keys
+from .engagement import CONTEXT_PART as ENGAGEMENT_PART
+from .models import ApiKey, FanMemory
+from .timeutil import iso_utc
+
+PARTS = (PERSONALITY_PART, PREFERENCES_PART, EMOTION_PART, ENGAGEMENT_PART)
+
+
+def active_key_creator(*, key_hash: str) -> str | None:
+    return (
+        ApiKey.objects.filter(key_hash=key_hash, revoked_at__isnull=True)
+        .values_list("creator_id", flat=True)
+        .first()
+    )
+
+
+def message_to_dict(row: FanMemory) -> dict:
+    return {
+        "event_id": row.event_id,
+        "content": row.message_content,
+        "sender": row.sender,
+        "timestamp": iso_utc(row.created_at),
+        "sentiment": row.sentiment,
+        "topics": row.topics,
+        "metadata": row.metadata,
+    }
+
+
+def recent_messages_for(creator_id: str, fan_ids: list[str]) -> dict[str, list[dict]]:
+    """The newest messages of every fan, oldest first: one query for all fans."""
+    limit = settings.FANMEMORY["RECENT_MESSAGES"]
+    rows = (
+        FanMemory.objects.filter(creator_id=creator_id, fan_id__in=fan_ids)
+        .annotate(rank=Window(RowNumber(), partition_by=[F("fan_id")], order_by=F("created_at").desc()))
+        .filter(rank__lte=limit)
+        .order_by("fan_id", "created_at")
+    )
+    messages = {fan_id: [] for fan_id in fan_ids}
+    for row in rows:
+        messages[row.fan_id].append(message_to_dict(row))
+    return messages
+
+
+def memory_contexts(*, creator_id: str, fan_ids: list[str], messages: int = 50) -> dict[str, dict]:
+    """The memory context of each fan: one Redis round trip, then one query per table for misses."""
+    fan_ids = list(dict.fromkeys(fan_ids))
+    cached = _read_cache(creator_id, fan_ids)
+    lists, generations, parts = _split_cached(cached, fan_ids)
+    _fill_misses(creator_id, fan_ids, lists, generations, parts, cache_up=cached is not None)
+    return {fan_id: _assemble(creator_id, fan_id, lists[fan_id], parts[fan_id], messages) for fan_id in fan_ids}
+
+
+def _read_cache(creator_id: str, fan_ids: list[str]) -> list | None:
+    limit = settings.FANMEMORY["RECENT_MESSAGES"]
+
+    def build(pipe):
+        for fan_id in fan_ids:
+            pipe.lrange(keys.messages_key(creator_id, fan_id), 0, limit)
+            pipe.get(keys.generation_key(creator_id, fan_id))
+            for part in PARTS:
+                pipe.get(keys.fan_key(creator_id, fan_id, part.cache_suffix))
+
+    return cache.run("context read", build)
+
+
+def _split_cached(cached: list | None, fan_ids: list[str]):
+    lists, generations, parts = {}, {}, {fan_id: {} for fan_id in fan_ids}
+    if cached is None:
+        return {fan_id: None for fan_id in fan_ids}, {}, parts
+    stride = 2 + len(PARTS)
+    for index, fan_id in enumerate(fan_ids):
+        row = cached[index * stride:(index + 1) * stride]
+        lists[fan_id] = cache.decode_messages(row[0]) if row[0] else None
+        generations[fan_id] = row[1]
+        for part, raw in zip(PARTS, row[2:]):
+            if raw is not None:
+                parts[fan_id][part.name] = orjson.loads(raw)
+    return lists, generations, parts
+
+
+def _fill_misses(creator_id, fan_ids, lists, generations, parts, cache_up: bool) -> None:
+    refills = []
+    missing = [fan_id for fan_id in fan_ids if lists[fan_id] is None]
+    if missing:
+        loaded = recent_messages_for(creator_id, missing)
+        for fan_id in missing:
+            lists[fan_id] = loaded[fan_id]
+            refills.append(lambda pipe, f=fan_id: cache.queue_rebuild(pipe, creator_id, f, generations.get(f), lists[f]))
+    for part in PARTS:
+        missing = [fan_id for fan_id in fan_ids if part.name not in parts[fan_id]]
+        if not missing:
+            continue
+        for fan_id, value in part.load_many(creator_id, missing).items():
+            parts[fan_id][part.name] = value
+            key = keys.fan_key(creator_id, fan_id, part.cache_suffix)
+            refills.append(lambda pipe, k=key, v=value, ttl=part.ttl: pipe.set(k, orjson.dumps(v), ex=ttl))
+    if refills and cache_up:
+        cache.run("context refill", lambda pipe: [queue(pipe) for queue in refills])
+
+
+def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, messages: int) -> dict:
+    engagement = parts[ENGAGEMENT_PART.name]
+    profile = parts[PERSONALITY_PART.name]
+    preferences = parts[PREFERENCES_PART.name]
+    emotional_state = parts[EMOTION_PART.name]
+    return {
+        "fan_id": fan_id,
+        "creator_id": creator_id,
+        "is_new": engagement["last_interaction"] is None,
+        "recent_messages": history[-messages:],
+        "personality_profile": profile,
+        "preferences": preferences,
+        "emotional_state": emotional_state,
+        "engagement_metrics": engagement,
+        "response_style": response_style_from(profile, preferences, emotional_state),
+        "last_interaction": engagement["last_interaction"],
+    }

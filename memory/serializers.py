@@ -1,0 +1,106 @@
+from datetime import timedelta
+
+import orjson
+from django.conf import settings
+from django.utils import timezone
+from rest_framework import serializers
+
+from .models import EventType, FeedbackOutcome, PurchaseKind, Sender
+from .validators import PLATFORM_ID_PATTERN
+
+
+class StrictSerializer(serializers.Serializer):
+    """Rejects fields it does not know, so a client's typo is a 400, not silently dropped."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unknown = set(data) - set(self.fields)
+            if unknown:
+                raise serializers.ValidationError({name: ["Unknown field."] for name in sorted(unknown)})
+        return super().to_internal_value(data)
+
+
+def platform_id_field(**kwargs):
+    return serializers.RegexField(PLATFORM_ID_PATTERN, max_length=255, **kwargs)
+
+
+class MessageSerializer(StrictSerializer):
+    content = serializers.CharField(min_length=1, max_length=10_000, trim_whitespace=False)
+    sender = serializers.ChoiceField(choices=Sender.choices)
+
+    def validate_content(self, value):
+        if not value.strip():
+            raise serializers.ValidationError("Must not be blank.")
+        if "\x00" in value:
+            raise serializers.ValidationError("Must not contain NUL characters.")
+        return value
+
+
+class PurchaseSerializer(StrictSerializer):
+    kind = serializers.ChoiceField(choices=PurchaseKind.choices)
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0, coerce_to_string=True)
+    currency = serializers.RegexField(r"^[A-Z]{3}$", default="USD")
+    content_id = platform_id_field(required=False)
+    category = serializers.RegexField(r"^[a-z0-9_-]{1,64}$", required=False)
+
+
+class FeedbackSerializer(StrictSerializer):
+    about_event_id = serializers.CharField(min_length=1, max_length=128)
+    outcome = serializers.ChoiceField(choices=FeedbackOutcome.choices)
+
+
+class InteractionSerializer(StrictSerializer):
+    event_id = serializers.CharField(min_length=1, max_length=128, trim_whitespace=False)
+    fan_id = platform_id_field()
+    type = serializers.ChoiceField(choices=EventType.choices)
+    occurred_at = serializers.DateTimeField(required=False)
+    message = MessageSerializer(required=False)
+    purchase = PurchaseSerializer(required=False)
+    feedback = FeedbackSerializer(required=False)
+    metadata = serializers.DictField(required=False, default=dict)
+
+    def validate_event_id(self, value):
+        if not value.isprintable() or value != value.strip():
+            raise serializers.ValidationError("Must be printable, without surrounding spaces.")
+        return value
+
+    def validate_occurred_at(self, value):
+        limit = timezone.now() + timedelta(seconds=settings.FANMEMORY["MAX_FUTURE_SECONDS"])
+        if value > limit:
+            raise serializers.ValidationError("Must not be more than 5 minutes in the future.")
+        return value
+
+    def validate_metadata(self, value):
+        if len(orjson.dumps(value)) > settings.FANMEMORY["MAX_METADATA_BYTES"]:
+            raise serializers.ValidationError("Must be at most 8 KB once serialised.")
+        return value
+
+    def validate(self, attrs):
+        event_type = attrs["type"]
+        errors = {}
+        for name in EventType.values:
+            if name == event_type and name not in attrs:
+                errors[name] = [f"Required when type is {event_type}."]
+            elif name != event_type and name in attrs:
+                errors[name] = [f"Not allowed when type is {event_type}."]
+        if errors:
+            raise serializers.ValidationError(errors)
+        attrs.setdefault("occurred_at", timezone.now())
+        return attrs
+
+
+class BatchSerializer(StrictSerializer):
+    events = serializers.ListField(
+        child=serializers.JSONField(), min_length=1, max_length=settings.FANMEMORY["BATCH_MAX_EVENTS"]
+    )
+
+
+class ContextQuerySerializer(serializers.Serializer):
+    messages = serializers.IntegerField(min_value=1, max_value=50, default=50)
+
+
+class BulkContextSerializer(StrictSerializer):
+    fan_ids = serializers.ListField(
+        child=platform_id_field(), min_length=1, max_length=settings.FANMEMORY["BULK_MAX_FANS"]
+    )
+    messages = serializers.IntegerField(min_value=1, max_value=50, default=50)

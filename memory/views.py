@@ -1,0 +1,88 @@
+"""Thin DRF views of the memory app: validate, call one service or selector, answer."""
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from config.errors import ServiceError, envelope, flatten_fields
+
+from . import selectors, services
+from .serializers import BatchSerializer, BulkContextSerializer, ContextQuerySerializer, InteractionSerializer
+from .validators import PLATFORM_ID_PATTERN
+
+FAN_ID_URL = PLATFORM_ID_PATTERN.strip("^$")
+ERRORS = {code: OpenApiResponse(description="Error envelope") for code in (400, 401, 409, 413, 429, 503)}
+
+
+def save_one(creator_id: str, raw_event) -> services.SaveOutcome:
+    serializer = InteractionSerializer(data=raw_event)
+    serializer.is_valid(raise_exception=True)
+    return services.interaction_save(
+        creator_id=creator_id, event=serializer.validated_data, raw_hash=services.body_hash(raw_event)
+    )
+
+
+class InteractionViewSet(viewsets.ViewSet):
+    @extend_schema(request=InteractionSerializer, responses={201: OpenApiTypes.OBJECT, 200: OpenApiTypes.OBJECT, **ERRORS},
+                   summary="Save one interaction event (idempotent on event_id)")
+    def create(self, request):
+        outcome = save_one(request.user.creator_id, request.data)
+        return Response(outcome.body, status=outcome.status)
+
+    @extend_schema(request=BatchSerializer, responses={200: OpenApiTypes.OBJECT, **ERRORS},
+                   summary="Save up to 500 events; one bad event does not reject the others")
+    @action(detail=False, methods=["post"])
+    def batch(self, request):
+        serializer = BatchSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        results = [self._batch_item(request.user.creator_id, raw) for raw in serializer.validated_data["events"]]
+        return Response({"results": results})
+
+    @staticmethod
+    def _batch_item(creator_id: str, raw_event) -> dict:
+        event_id = raw_event.get("event_id") if isinstance(raw_event, dict) else None
+        try:
+            outcome = save_one(creator_id, raw_event)
+        except ValidationError as exc:
+            error = envelope("INVALID_DATA", "Invalid input.", True, flatten_fields(exc.detail))
+            return {"event_id": event_id, "status": 400, **error}
+        except ServiceError as exc:
+            return {"event_id": event_id, "status": exc.status_code,
+                    **envelope(exc.error_type, str(exc.detail), exc.recoverable)}
+        return {"event_id": event_id, "status": outcome.status, "result": outcome.body}
+
+
+class FanViewSet(viewsets.ViewSet):
+    lookup_field = "fan_id"
+    lookup_value_regex = FAN_ID_URL
+
+    @extend_schema(parameters=[ContextQuerySerializer], responses={200: OpenApiTypes.OBJECT, **ERRORS},
+                   summary="The fan's memory context (defaults and is_new for an unknown fan)")
+    @action(detail=True, methods=["get"])
+    def context(self, request, fan_id=None):
+        query = ContextQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        contexts = selectors.memory_contexts(
+            creator_id=request.user.creator_id, fan_ids=[fan_id], messages=query.validated_data["messages"]
+        )
+        return Response(contexts[fan_id])
+
+    @extend_schema(request=BulkContextSerializer, responses={200: OpenApiTypes.OBJECT, **ERRORS},
+                   summary="Memory contexts of 1 to 100 fans")
+    @action(detail=False, methods=["post"], url_path="bulk-context")
+    def bulk_context(self, request):
+        serializer = BulkContextSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        contexts = selectors.memory_contexts(
+            creator_id=request.user.creator_id,
+            fan_ids=serializer.validated_data["fan_ids"],
+            messages=serializer.validated_data["messages"],
+        )
+        return Response({"results": contexts})
+
+    @extend_schema(responses={204: None, **ERRORS}, summary="Forget everything held on the fan")
+    def destroy(self, request, fan_id=None):
+        services.fan_memory_delete(creator_id=request.user.creator_id, fan_id=fan_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,57 @@
+import uuid
+
+from django.db import models
+from django_cryptography.fields import encrypt
+
+
+class Tone(models.TextChoices):
+    FLIRTY = "flirty"
+    FRIENDLY = "friendly"
+    PROFESSIONAL = "professional"
+    PLAYFUL = "playful"
+    DOMINANT = "dominant"
+
+
+class LengthPreference(models.TextChoices):
+    SHORT = "short"
+    MEDIUM = "medium"
+    LONG = "long"
+
+
+class PunctuationStyle(models.TextChoices):
+    CASUAL = "casual"
+    PROPER = "proper"
+
+
+class ResponseSpeed(models.TextChoices):
+    IMMEDIATE = "immediate"
+    DELAYED = "delayed"
+    VARIABLE = "variable"
+
+
+class PersonalityProfile(models.Model):
+    """The seed's personality_profiles: the style that works with one fan of one creator."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    creator = models.ForeignKey("memory.Creator", on_delete=models.CASCADE)
+    fan_id = models.CharField(max_length=255)
+    tone = models.CharField(max_length=20, choices=Tone.choices, default=Tone.FRIENDLY)
+    emoji_frequency = models.DecimalField(max_digits=3, decimal_places=2, default=0.5)
+    message_length_preference = models.CharField(
+        max_length=10, choices=LengthPreference.choices, default=LengthPreference.MEDIUM
+    )
+    punctuation_style = models.CharField(max_length=10, choices=PunctuationStyle.choices, default=PunctuationStyle.CASUAL)
+    preferred_emojis = encrypt(models.JSONField(default=list))
+    response_speed = models.CharField(max_length=20, choices=ResponseSpeed.choices, default=ResponseSpeed.VARIABLE)
+    confidence_score = models.DecimalField(max_digits=3, decimal_places=2, default=0.0)
+    interaction_count = models.PositiveIntegerField(default=0)
+    last_calibrated = models.DateTimeField(null=True, blank=True)
+    # Learning state (style statistics, tone posteriors): personal, so encrypted.
+    evidence = encrypt(models.JSONField(default=dict))
+
+    class Meta:
+        db_table = "personality_profiles"
+        constraints = [models.UniqueConstraint(fields=["creator", "fan_id"], name="personality_profiles_unique")]
+
+    def __str__(self):
+        return f"personality of a fan of {self.creator_id}"

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PreferencesConfig(AppConfig):
+    name = "preferences"
+
+    def ready(self):
+        from . import personal_data  # noqa: F401

@@ -1,0 +1,57 @@
+import pytest
+from django_redis import get_redis_connection
+from rest_framework.test import APIClient
+
+from memory.auth import forget_cached_keys
+from memory.services import api_key_create
+
+
+@pytest.fixture(autouse=True)
+def clean_redis():
+    """Tests own Redis DB 13 (config.settings_test): emptied around each test, never DB 0."""
+    client = get_redis_connection("default")
+    assert client.connection_pool.connection_kwargs.get("db") == 13
+    client.flushdb()
+    forget_cached_keys()
+    yield
+    client.flushdb()
+
+
+@pytest.fixture
+def redis_client():
+    return get_redis_connection("default")
+
+
+def client_for(creator_id: str) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {api_key_create(creator_id=creator_id)}")
+    return client
+
+
+@pytest.fixture
+def api(db):
+    return client_for("creator_a")
+
+
+@pytest.fixture
+def other_api(db):
+    return client_for("creator_b")
+
+
+def message(event_id="e1", fan_id="f_1", content="hello there", sender="fan", **extra):
+    return {"event_id": event_id, "fan_id": fan_id, "type": "message",
+            "message": {"content": content, "sender": sender}, **extra}
+
+
+def purchase(event_id="p1", fan_id="f_1", amount="12.99", kind="ppv", **extra):
+    return {"event_id": event_id, "fan_id": fan_id, "type": "purchase",
+            "purchase": {"kind": kind, "amount": amount, "currency": "USD"}, **extra}
+
+
+def feedback(event_id, about, fan_id="f_1", outcome="replied"):
+    return {"event_id": event_id, "fan_id": fan_id, "type": "feedback",
+            "feedback": {"about_event_id": about, "outcome": outcome}}
+
+
+def post(client, body, path="/api/v1/interactions/"):
+    return client.post(path, body, format="json")

@@ -1,0 +1,129 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from memory.models import EngagementMetrics, FanMemory, InteractionEvent
+from tests.conftest import feedback, message, post, purchase
+
+EMOTIONS = {
+    "admiration", "amusement", "anger", "annoyance", "approval", "caring", "confusion", "curiosity", "desire",
+    "disappointment", "disapproval", "disgust", "embarrassment", "excitement", "fear", "gratitude", "grief", "joy",
+    "love", "nervousness", "optimism", "pride", "realization", "relief", "remorse", "sadness", "surprise",
+}
+
+
+def test_message_is_saved_with_its_analysis(api):
+    response = post(api, message(content="I love your pics so much 😍", occurred_at="2026-11-24T10:00:00+01:00"))
+    assert response.status_code == 201
+    body = response.json()
+    assert body["event_id"] == "e1" and body["fan_id"] == "f_1" and body["type"] == "message"
+    assert body["occurred_at"] == "2026-11-24T09:00:00Z"
+    analysis = body["analysis"]
+    assert analysis["sentiment"] in {"positive", "negative", "neutral"}
+    assert set(analysis["emotions"]) == EMOTIONS
+    assert {"confidence", "intensity", "topics", "polarity", "labels", "language"} <= set(analysis)
+    row = FanMemory.objects.get(creator_id="creator_a", event_id="e1")
+    assert row.message_content == "I love your pics so much 😍"
+    assert row.sentiment == analysis["sentiment"]
+
+
+def test_purchase_and_feedback_are_stored_as_events(api):
+    assert post(api, message("ai1", sender="ai", content="want to see more?")).status_code == 201
+    assert post(api, purchase(amount="12.50")).status_code == 201
+    response = post(api, feedback("fb1", "ai1", outcome="purchased"))
+    assert response.status_code == 201
+    assert "analysis" not in response.json()
+    stored = InteractionEvent.objects.get(creator_id="creator_a", event_id="p1")
+    assert stored.amount == Decimal("12.50") and stored.purchase_kind == "ppv"
+    assert InteractionEvent.objects.get(event_id="fb1").outcome == "purchased"
+
+
+def test_engagement_metrics_follow_the_events(api):
+    start = timezone.now() - timedelta(hours=2)
+    post(api, message("m1", sender="ai", occurred_at=start.isoformat()))
+    post(api, message("m2", sender="fan", occurred_at=(start + timedelta(seconds=120)).isoformat()))
+    post(api, message("m3", sender="creator", occurred_at=(start + timedelta(seconds=200)).isoformat()))
+    post(api, message("m4", sender="fan", occurred_at=(start + timedelta(seconds=600)).isoformat()))
+    post(api, purchase("p1", amount="10.00"))
+    post(api, purchase("p2", amount="5.50", kind="tip"))
+    metrics = EngagementMetrics.objects.get(creator_id="creator_a", fan_id="f_1")
+    assert metrics.total_messages == 4
+    assert metrics.total_purchases == 2
+    assert metrics.total_revenue == Decimal("15.50")
+    assert metrics.avg_response_time_seconds == 260  # mean of 120 s and 400 s
+    assert metrics.last_interaction > start
+
+
+@pytest.mark.parametrize("body, field", [
+    (message(fan_id="bad id!"), "fan_id"),
+    (message(fan_id="x" * 256), "fan_id"),
+    (message(event_id="e" * 129), "event_id"),
+    (message(event_id=""), "event_id"),
+    ({**message(), "type": "poke"}, "type"),
+    ({"event_id": "e1", "fan_id": "f_1", "type": "message"}, "message"),
+    ({**message(), "purchase": {"kind": "tip", "amount": "1.00"}}, "purchase"),
+    (message(content=""), "message"),
+    (message(content="   "), "message"),
+    (message(content="x" * 10_001), "message"),
+    (message(sender="bot"), "message"),
+    (message(occurred_at="yesterday"), "occurred_at"),
+    (message(metadata=["not", "an", "object"]), "metadata"),
+    (message(metadata={"blob": "x" * 9000}), "metadata"),
+    (purchase(amount="-1.00"), "purchase"),
+    (purchase(amount="1.999"), "purchase"),
+    (purchase(amount="lots"), "purchase"),
+    ({**purchase(), "purchase": {"kind": "gift", "amount": "1.00"}}, "purchase"),
+    ({**message(), "surprise": 1}, "surprise"),
+])
+def test_bad_input_is_a_400_in_the_envelope_and_saves_nothing(api, body, field):
+    response = post(api, body)
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["type"] == "INVALID_DATA" and error["recoverable"] is True
+    assert field in error["fields"]
+    assert not InteractionEvent.objects.exists()
+
+
+def test_occurred_at_may_not_be_more_than_five_minutes_ahead(api):
+    soon = timezone.now() + timedelta(minutes=4)
+    late = timezone.now() + timedelta(minutes=6)
+    assert post(api, message("ok", occurred_at=soon.isoformat())).status_code == 201
+    assert post(api, message("ko", occurred_at=late.isoformat())).status_code == 400
+
+
+def test_feedback_must_be_about_an_ai_message_of_the_same_fan(api):
+    post(api, message("fan1", sender="fan"))
+    post(api, message("ai1", sender="ai", fan_id="f_2"))
+    for about in ("fan1", "ai1", "missing"):
+        response = post(api, feedback(f"fb-{about}", about))
+        assert response.status_code == 400
+        assert "feedback" in response.json()["error"]["fields"]
+    assert not InteractionEvent.objects.filter(type="feedback").exists()
+
+
+def test_not_json_is_a_400_and_a_huge_body_a_413(api, settings):
+    response = api.post("/api/v1/interactions/", "{not json", content_type="application/json")
+    assert response.status_code == 400 and response.json()["error"]["type"] == "INVALID_DATA"
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = post(api, message(content="x" * 2000))
+    assert response.status_code == 413 and response.json()["error"]["type"] == "PAYLOAD_TOO_LARGE"
+
+
+def test_batch_saves_each_event_on_its_own(api):
+    events = [message("b1"), message("b2", fan_id="bad id"), purchase("b3"), message("b1"), message("b1", content="changed")]
+    response = post(api, {"events": events}, path="/api/v1/interactions/batch/")
+    assert response.status_code == 200
+    statuses = [(item["event_id"], item["status"]) for item in response.json()["results"]]
+    assert statuses == [("b1", 201), ("b2", 400), ("b3", 201), ("b1", 200), ("b1", 409)]
+    assert response.json()["results"][1]["error"]["type"] == "INVALID_DATA"
+    assert set(InteractionEvent.objects.values_list("event_id", flat=True)) == {"b1", "b3"}
+
+
+@pytest.mark.parametrize("body", [{"events": []}, {"events": "nope"}, {}, {"events": [message(f"x{i}") for i in range(501)]}])
+def test_bad_batches_are_rejected_whole(api, body):
+    response = post(api, body, path="/api/v1/interactions/batch/")
+    assert response.status_code == 400
+    assert response.json()["error"]["type"] == "INVALID_DATA"
+    assert not InteractionEvent.objects.exists()
