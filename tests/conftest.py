@@ -29,12 +29,12 @@ def client_for(creator_id: str) -> APIClient:
 
 
 @pytest.fixture
-def api(db):
+def api(transactional_db):
     return client_for("creator_a")
 
 
 @pytest.fixture
-def other_api(db):
+def other_api(transactional_db):
     return client_for("creator_b")
 
 
