@@ -3,7 +3,6 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export DJANGO_SETTINGS_MODULE ?= config.settings
 
 .PHONY: install run serve test migrate demo worker beat bench eval-analyzer train-analyzer check-services clean
 
@@ -38,7 +37,7 @@ beat: install
 	$(BIN)/celery -A config beat --loglevel=INFO
 
 test: check-services
-	$(BIN)/pytest
+	DJANGO_SETTINGS_MODULE=config.settings_test $(BIN)/pytest
 
 train-analyzer: install
 	$(BIN)/pip install --quiet -e ".[dev,train]"
