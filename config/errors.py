@@ -15,6 +15,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from .metrics import ERRORS
+
 logger = logging.getLogger("fanmemory.errors")
 
 DB_RETRY_AFTER_SECONDS = 5
@@ -86,6 +88,7 @@ def api_exception_handler(exc, context):
 
     response = drf_exception_handler(exc, context)
     response.data = _envelope_for(exc, response)
+    ERRORS.labels(type=response.data["error"]["type"]).inc()
     if isinstance(exc, ServiceError):
         for name, value in exc.headers.items():
             response[name] = value
@@ -108,6 +111,7 @@ def _envelope_for(exc, response) -> dict:
 
 
 def _log(exc, context) -> None:
+    ERRORS.labels(type="INTERNAL" if not isinstance(exc, (OperationalError, InterfaceError)) else "DATABASE_ERROR").inc()
     view = context.get("view")
     route = type(view).__name__ if view is not None else "unknown"
     # Type and route only: exception messages can quote personal data (SQL parameters, bodies).

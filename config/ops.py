@@ -1,6 +1,9 @@
 """Operations endpoints: liveness, readiness (database and cache) and nothing personal."""
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from prometheus_client import CONTENT_TYPE_LATEST
+
+from .metrics import render
 from django_redis import get_redis_connection
 
 
@@ -33,3 +36,7 @@ def readyz(request):
             "message": f"Unavailable: {', '.join(failed)}.", "recoverable": True}}
         return JsonResponse(body, status=503, headers={"Retry-After": "5"})
     return JsonResponse({"status": "ok", "checks": checks})
+
+
+def metrics(request):
+    return HttpResponse(render(), content_type=CONTENT_TYPE_LATEST)

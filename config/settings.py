@@ -4,6 +4,7 @@ SECRET_KEY and FIELD_ENCRYPTION_KEY sign and encrypt every encrypted column: the
 from the environment and never generated at start-up. Changing either one makes every
 encrypted row unreadable (see README, "Keys").
 """
+import json
 import os
 from pathlib import Path
 
@@ -129,6 +130,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.errors.api_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["memory.ratelimit.ContractRateLimit"],
     "UNAUTHENTICATED_USER": None,
 }
 
@@ -158,6 +160,16 @@ FANMEMORY = {
     "BATCH_MAX_EVENTS": 500,
     "BULK_MAX_FANS": 100,
 }
+
+# The contract's rate limits (per minute), counted in Redis; RATE_LIMITS_JSON overrides them.
+RATE_LIMITS = {
+    "retrieval": {"creator": "1000/minute", "fan": "100/minute"},
+    "save": {"creator": "500/minute", "fan": "50/minute"},
+    "bulk": {"creator": "10/minute"},
+}
+if os.environ.get("RATE_LIMITS_JSON"):
+    RATE_LIMITS = json.loads(os.environ["RATE_LIMITS_JSON"])
+RATE_LIMIT_FAIL_OPEN = env_bool("RATE_LIMIT_FAIL_OPEN", True)
 
 LOGGING = {
     "version": 1,

@@ -3,7 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from memory.views import FanViewSet, InteractionViewSet
+from memory.views import FanViewSet, InteractionViewSet, StatsView
 
 from . import ops
 
@@ -13,10 +13,12 @@ router.register("fans", FanViewSet, basename="fans")
 
 urlpatterns = [
     path("api/v1/", include(router.urls)),
+    path("api/v1/stats/", StatsView.as_view(), name="stats"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("healthz", ops.healthz),
     path("readyz", ops.readyz),
+    path("metrics", ops.metrics),
     path("admin/", admin.site.urls),
 ]
 

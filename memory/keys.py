@@ -20,3 +20,7 @@ def engagement_key(creator_id: str, fan_id: str) -> str:
 
 def all_fan_keys_pattern(creator_id: str, fan_id: str) -> str:
     return f"memory:fan:{{{fan_id}}}:creator:{creator_id}:*"
+
+
+def creator_stats_key(creator_id: str) -> str:
+    return f"memory:creator:{creator_id}:stats"

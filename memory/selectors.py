@@ -1,9 +1,13 @@
 """Reads of the memory app: API keys and the memory context (single and bulk)."""
+from decimal import Decimal
+
 import orjson
 from django.conf import settings
-from django.db.models import F, Window
+from django.db.models import Count, F, Sum, Window
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 
+from config.metrics import CACHE_LOOKUPS
 from emotions.selectors import CONTEXT_PART as EMOTION_PART
 from personality.selectors import CONTEXT_PART as PERSONALITY_PART
 from personality.selectors import response_style_from
@@ -11,7 +15,8 @@ from preferences.selectors import CONTEXT_PART as PREFERENCES_PART
 
 from . import cache, keys
 from .engagement import CONTEXT_PART as ENGAGEMENT_PART
-from .models import ApiKey, FanMemory
+from .engagement import WEIGHTS, components, metrics_to_dict
+from .models import ApiKey, EngagementMetrics, FanMemory
 from .timeutil import iso_utc
 
 PARTS = (PERSONALITY_PART, PREFERENCES_PART, EMOTION_PART, ENGAGEMENT_PART)
@@ -65,6 +70,7 @@ def _read_cache(creator_id: str, fan_ids: list[str]) -> list | None:
     limit = settings.FANMEMORY["RECENT_MESSAGES"]
 
     def build(pipe):
+        pipe.hincrby(keys.creator_stats_key(creator_id), "lookups", len(fan_ids) * (1 + len(PARTS)))
         for fan_id in fan_ids:
             pipe.lrange(keys.messages_key(creator_id, fan_id), 0, limit)
             pipe.get(keys.generation_key(creator_id, fan_id))
@@ -80,7 +86,7 @@ def _split_cached(cached: list | None, fan_ids: list[str]):
         return {fan_id: None for fan_id in fan_ids}, {}, parts
     stride = 2 + len(PARTS)
     for index, fan_id in enumerate(fan_ids):
-        row = cached[index * stride:(index + 1) * stride]
+        row = cached[1 + index * stride:1 + (index + 1) * stride]
         lists[fan_id] = cache.decode_messages(row[0]) if row[0] else None
         generations[fan_id] = row[1]
         for part, raw in zip(PARTS, row[2:]):
@@ -92,6 +98,7 @@ def _split_cached(cached: list | None, fan_ids: list[str]):
 def _fill_misses(creator_id, fan_ids, lists, generations, parts, cache_up: bool) -> None:
     refills = []
     missing = [fan_id for fan_id in fan_ids if lists[fan_id] is None]
+    _count_lookups("messages", len(fan_ids), len(missing))
     if missing:
         loaded = recent_messages_for(creator_id, missing)
         for fan_id in missing:
@@ -99,6 +106,7 @@ def _fill_misses(creator_id, fan_ids, lists, generations, parts, cache_up: bool)
             refills.append(lambda pipe, f=fan_id: cache.queue_rebuild(pipe, creator_id, f, generations.get(f), lists[f]))
     for part in PARTS:
         missing = [fan_id for fan_id in fan_ids if part.name not in parts[fan_id]]
+        _count_lookups(part.cache_suffix, len(fan_ids), len(missing))
         if not missing:
             continue
         for fan_id, value in part.load_many(creator_id, missing).items():
@@ -106,7 +114,14 @@ def _fill_misses(creator_id, fan_ids, lists, generations, parts, cache_up: bool)
             key = keys.fan_key(creator_id, fan_id, part.cache_suffix)
             refills.append(lambda pipe, k=key, v=value, ttl=part.ttl: pipe.set(k, orjson.dumps(v), ex=ttl))
     if refills and cache_up:
+        missed = len(refills)
+        refills.append(lambda pipe: pipe.hincrby(keys.creator_stats_key(creator_id), "misses", missed))
         cache.run("context refill", lambda pipe: [queue(pipe) for queue in refills])
+
+
+def _count_lookups(part: str, looked_up: int, missed: int) -> None:
+    CACHE_LOOKUPS.labels(part=part, result="hit").inc(looked_up - missed)
+    CACHE_LOOKUPS.labels(part=part, result="miss").inc(missed)
 
 
 def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, messages: int) -> dict:
@@ -125,4 +140,42 @@ def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, me
         "engagement_metrics": engagement,
         "response_style": response_style_from(profile, preferences, emotional_state),
         "last_interaction": engagement["last_interaction"],
+    }
+
+
+# --- fans, engagement, stats ---------------------------------------------------------------
+
+def fans_with_memory(*, creator_id: str):
+    return EngagementMetrics.objects.filter(creator_id=creator_id)
+
+
+def fans_with_memory_count() -> int:
+    return EngagementMetrics.objects.count()
+
+
+def fan_engagement(*, creator_id: str, fan_id: str) -> dict | None:
+    metrics = EngagementMetrics.objects.filter(creator_id=creator_id, fan_id=fan_id).first()
+    if metrics is None:
+        return None
+    now = timezone.now()
+    return {"fan_id": fan_id, **metrics_to_dict(metrics, now), "components": components(metrics, now),
+            "weights": WEIGHTS}
+
+
+def creator_stats(*, creator_id: str) -> dict:
+    totals = fans_with_memory(creator_id=creator_id).aggregate(
+        fans=Count("id"), messages=Sum("total_messages"), purchases=Sum("total_purchases"),
+        revenue=Sum("total_revenue"),
+    )
+    fans = totals["fans"]
+    counters = cache.run("stats", lambda pipe: pipe.hgetall(keys.creator_stats_key(creator_id)))
+    lookups, misses = (int((counters or [{}])[0].get(name, 0)) for name in (b"lookups", b"misses"))
+    return {
+        "creator_id": creator_id,
+        "fans_with_memory": fans,
+        "total_messages": totals["messages"] or 0,
+        "avg_interactions_per_fan": round((totals["messages"] or 0) / fans, 2) if fans else 0.0,
+        "total_purchases": totals["purchases"] or 0,
+        "total_revenue": str(totals["revenue"] or Decimal("0.00")),
+        "cache_hit_rate": round(1 - misses / lookups, 4) if lookups else None,
     }

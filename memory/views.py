@@ -4,12 +4,22 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from config.errors import ServiceError, envelope, flatten_fields
+from config.metrics import RETRIEVAL_SECONDS, SAVE_SECONDS
 
 from . import selectors, services
-from .serializers import BatchSerializer, BulkContextSerializer, ContextQuerySerializer, InteractionSerializer
+from .filters import FanFilter
+from .serializers import (
+    BatchSerializer,
+    BulkContextSerializer,
+    ContextQuerySerializer,
+    FanSummarySerializer,
+    InteractionSerializer,
+)
 from .validators import PLATFORM_ID_PATTERN
 
 FAN_ID_URL = PLATFORM_ID_PATTERN.strip("^$")
@@ -25,10 +35,13 @@ def save_one(creator_id: str, raw_event) -> services.SaveOutcome:
 
 
 class InteractionViewSet(viewsets.ViewSet):
+    rate_limit_scopes = {"create": "save", "batch": "bulk"}
+
     @extend_schema(request=InteractionSerializer, responses={201: OpenApiTypes.OBJECT, 200: OpenApiTypes.OBJECT, **ERRORS},
                    summary="Save one interaction event (idempotent on event_id)")
     def create(self, request):
-        outcome = save_one(request.user.creator_id, request.data)
+        with SAVE_SECONDS.time():
+            outcome = save_one(request.user.creator_id, request.data)
         return Response(outcome.body, status=outcome.status)
 
     @extend_schema(request=BatchSerializer, responses={200: OpenApiTypes.OBJECT, **ERRORS},
@@ -54,9 +67,40 @@ class InteractionViewSet(viewsets.ViewSet):
         return {"event_id": event_id, "status": outcome.status, "result": outcome.body}
 
 
-class FanViewSet(viewsets.ViewSet):
+class FanPagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
+class FanViewSet(viewsets.GenericViewSet):
     lookup_field = "fan_id"
     lookup_value_regex = FAN_ID_URL
+    rate_limit_scope = "retrieval"
+    rate_limit_scopes = {"bulk_context": "bulk", "destroy": "save"}
+    filterset_class = FanFilter
+    pagination_class = FanPagination
+    serializer_class = FanSummarySerializer
+
+    def get_queryset(self):
+        return selectors.fans_with_memory(creator_id=self.request.user.creator_id).order_by("-last_interaction", "id")
+
+    @extend_schema(summary="The creator's fans with memory", responses={200: FanSummarySerializer(many=True), **ERRORS})
+    def list(self, request):
+        queryset = self.filter_queryset(self.get_queryset())
+        if "ordering" in request.query_params:
+            queryset = queryset.order_by(*queryset.query.order_by, "id")
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(FanSummarySerializer(page, many=True).data)
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS},
+                   summary="Engagement score (0..1) and the metrics behind it")
+    @action(detail=True, methods=["get"])
+    def engagement(self, request, fan_id=None):
+        engagement = selectors.fan_engagement(creator_id=request.user.creator_id, fan_id=fan_id)
+        if engagement is None:
+            raise ServiceError("MEMORY_NOT_FOUND", "No memory of this fan.", 404)
+        return Response(engagement)
 
     @extend_schema(parameters=[ContextQuerySerializer], responses={200: OpenApiTypes.OBJECT, **ERRORS},
                    summary="The fan's memory context (defaults and is_new for an unknown fan)")
@@ -64,9 +108,10 @@ class FanViewSet(viewsets.ViewSet):
     def context(self, request, fan_id=None):
         query = ContextQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        contexts = selectors.memory_contexts(
-            creator_id=request.user.creator_id, fan_ids=[fan_id], messages=query.validated_data["messages"]
-        )
+        with RETRIEVAL_SECONDS.labels(kind="context").time():
+            contexts = selectors.memory_contexts(
+                creator_id=request.user.creator_id, fan_ids=[fan_id], messages=query.validated_data["messages"]
+            )
         return Response(contexts[fan_id])
 
     @extend_schema(request=BulkContextSerializer, responses={200: OpenApiTypes.OBJECT, **ERRORS},
@@ -75,14 +120,23 @@ class FanViewSet(viewsets.ViewSet):
     def bulk_context(self, request):
         serializer = BulkContextSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        contexts = selectors.memory_contexts(
-            creator_id=request.user.creator_id,
-            fan_ids=serializer.validated_data["fan_ids"],
-            messages=serializer.validated_data["messages"],
-        )
+        with RETRIEVAL_SECONDS.labels(kind="bulk").time():
+            contexts = selectors.memory_contexts(
+                creator_id=request.user.creator_id,
+                fan_ids=serializer.validated_data["fan_ids"],
+                messages=serializer.validated_data["messages"],
+            )
         return Response({"results": contexts})
 
     @extend_schema(responses={204: None, **ERRORS}, summary="Forget everything held on the fan")
     def destroy(self, request, fan_id=None):
         services.fan_memory_delete(creator_id=request.user.creator_id, fan_id=fan_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class StatsView(APIView):
+    rate_limit_scope = "retrieval"
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS}, summary="The creator's totals")
+    def get(self, request):
+        return Response(selectors.creator_stats(creator_id=request.user.creator_id))
