@@ -92,3 +92,9 @@ def run(description: str, build, atomic: bool = False) -> list | None:
     except RedisError as exc:
         logger.warning("redis unavailable during %s: %s", description, type(exc).__name__)
         return None
+
+
+def forget_parts(creator_id: str, fan_id: str, *suffixes: str) -> None:
+    """Invalidate cached parts of a fan's context (each app calls it after changing its part)."""
+    cache_keys = [keys.fan_key(creator_id, fan_id, suffix) for suffix in suffixes]
+    run("invalidate", lambda pipe: pipe.delete(*cache_keys))

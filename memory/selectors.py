@@ -16,7 +16,7 @@ from preferences.selectors import CONTEXT_PART as PREFERENCES_PART
 from . import cache, keys
 from .engagement import CONTEXT_PART as ENGAGEMENT_PART
 from .engagement import WEIGHTS, components, metrics_to_dict
-from .models import ApiKey, EngagementMetrics, FanMemory
+from .models import ApiKey, EngagementMetrics, FanMemory, InteractionEvent
 from .timeutil import iso_utc
 
 PARTS = (PERSONALITY_PART, PREFERENCES_PART, EMOTION_PART, ENGAGEMENT_PART)
@@ -40,6 +40,32 @@ def message_to_dict(row: FanMemory) -> dict:
         "topics": row.topics,
         "metadata": row.metadata,
     }
+
+
+def message_with_analysis(row: FanMemory) -> dict:
+    return {**message_to_dict(row), "at": row.created_at, "analysis": row.analysis}
+
+
+def message_of_event(*, creator_id: str, event_id: str) -> dict | None:
+    """One saved message with its analysis (`at` is a datetime), for the learning apps."""
+    row = FanMemory.objects.filter(creator_id=creator_id, event_id=event_id).first()
+    return message_with_analysis(row) if row else None
+
+
+def fan_messages(*, creator_id: str, fan_id: str, since=None) -> list[dict]:
+    """Every message of the fan, oldest first, with analysis: for recalibration from history."""
+    rows = FanMemory.objects.filter(creator_id=creator_id, fan_id=fan_id)
+    if since is not None:
+        rows = rows.filter(created_at__gte=since)
+    return [message_with_analysis(row) for row in rows.order_by("created_at")]
+
+
+def fan_events(*, creator_id: str, fan_id: str, types: tuple[str, ...] = ()) -> list[InteractionEvent]:
+    """The fan's interaction events (purchases, feedback, messages), oldest first."""
+    rows = InteractionEvent.objects.filter(creator_id=creator_id, fan_id=fan_id)
+    if types:
+        rows = rows.filter(type__in=types)
+    return list(rows.order_by("occurred_at", "id"))
 
 
 def recent_messages_for(creator_id: str, fan_ids: list[str]) -> dict[str, list[dict]]:
