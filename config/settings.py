@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "preferences",
     "emotions",
     "gdpr",
+    "facts",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Fan data of the facts app (registered here as its models land)."""
