@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test migrate demo worker beat bench eval-analyzer train-analyzer check-services clean
+.PHONY: install run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer train-analyzer check-services clean
 
 install: $(STAMP)
 
@@ -27,8 +27,29 @@ demo: migrate
 run: demo
 	DEBUG=$${DEBUG:-true} $(BIN)/honcho -f Procfile.dev start
 
+# Production server: granian (WSGI) by default, SERVER=gunicorn for gunicorn sync workers.
+SERVER ?= granian
+WEB_CONCURRENCY ?= 2
+BLOCKING_THREADS ?= 4
+BIND ?= 127.0.0.1:8000
+METRICS_DIR ?= $(CURDIR)/.run/metrics
+
 serve: migrate
-	$(BIN)/gunicorn config.wsgi:application -c config/gunicorn.py
+	$(MAKE) -s serve-$(SERVER)
+
+serve-granian:
+	mkdir -p $(METRICS_DIR) && rm -f $(METRICS_DIR)/*.db
+	PROMETHEUS_MULTIPROC_DIR=$(METRICS_DIR) $(BIN)/granian --interface wsgi --no-ws --host $(firstword $(subst :, ,$(BIND))) --port $(lastword $(subst :, ,$(BIND))) \
+		--workers $(WEB_CONCURRENCY) --blocking-threads $(BLOCKING_THREADS) --log-level warning config.wsgi:application
+
+serve-gunicorn:
+	mkdir -p $(METRICS_DIR) && rm -f $(METRICS_DIR)/*.db
+	PROMETHEUS_MULTIPROC_DIR=$(METRICS_DIR) $(BIN)/gunicorn config.wsgi:application -c config/gunicorn.py
+
+bench: install
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	command -v wrk >/dev/null || apt-get install -y wrk
+	$(BIN)/python bench/run.py
 
 worker: install
 	$(BIN)/celery -A config worker --loglevel=INFO --concurrency=$${CELERY_CONCURRENCY:-2}
@@ -48,4 +69,4 @@ eval-analyzer: install
 	$(BIN)/python manage.py evaluate_emotion_model
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles .run

@@ -8,3 +8,10 @@ worker_class = "sync"
 timeout = 30
 keepalive = 5
 accesslog = None  # request paths carry fan ids: no access log by default
+
+
+def child_exit(server, worker):
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

@@ -114,3 +114,17 @@ CONTEXT_PART = ContextPart(
     ttl=settings.FANMEMORY["ENGAGEMENT_TTL"],
     load_many=metrics_for,
 )
+
+
+def scores_refresh(batch_size: int = 1000) -> int:
+    """Recompute stored scores (recency decays with time): keeps list sorting and filtering honest."""
+    now, updated, last_pk = timezone.now(), 0, 0
+    while True:
+        batch = list(EngagementMetrics.objects.filter(pk__gt=last_pk).order_by("pk")[:batch_size])
+        if not batch:
+            return updated
+        for metrics in batch:
+            metrics.engagement_score = Decimal(str(round(score(metrics, now), 2)))
+        EngagementMetrics.objects.bulk_update(batch, ["engagement_score"])
+        updated += len(batch)
+        last_pk = batch[-1].pk

@@ -71,3 +71,27 @@ def test_stats_are_the_creators_totals(three_fans, other_api):
     assert stats["total_purchases"] == 2 and stats["total_revenue"] == "25.00"
     assert stats["cache_hit_rate"] == pytest.approx(0.5)  # the first read missed every part, the second hit all
     assert other_api.get("/api/v1/stats/").json()["fans_with_memory"] == 0
+
+
+def test_scores_decay_with_time_when_refreshed(api):
+    import time_machine
+
+    from memory.tasks import refresh_engagement_scores
+
+    post(api, message())
+    before = EngagementMetrics.objects.get().engagement_score
+    with time_machine.travel(timezone.now() + timedelta(days=30)):
+        refresh_engagement_scores.delay()
+    assert EngagementMetrics.objects.get().engagement_score < before
+
+
+def test_the_refresh_is_scheduled_once_in_beat(db):
+    import importlib
+
+    from django.apps import apps
+    from django_celery_beat.models import PeriodicTask
+
+    migration = importlib.import_module("memory.migrations.0002_schedule_engagement_refresh")
+    migration.schedule(apps, None)
+    migration.schedule(apps, None)
+    assert PeriodicTask.objects.filter(task="memory.tasks.refresh_engagement_scores").count() == 1

@@ -1,0 +1,209 @@
+"""Load benchmark of fan-memory against `make serve`'s server, with wrk as the load generator.
+
+Seeds bench data (bench/seed.py), starts the server on its own database and Redis DB, runs each
+scenario beside a /healthz baseline of the same shape, and writes bench/RESULTS.md.
+"""
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+PORT = int(os.environ.get("BENCH_PORT", 8077))
+BASE = f"http://127.0.0.1:{PORT}"
+SERVER = os.environ.get("BENCH_SERVER", "granian")
+WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
+ENV = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": "config.settings",
+    "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/fanmemory_bench"),
+    "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9"),
+    # The contract's per-creator limits would stop a benchmark at 1,000 reads a minute: counted, never reached.
+    "RATE_LIMITS_JSON": json.dumps({scope: {"creator": "10000000/minute", "fan": "10000000/minute"}
+                                    for scope in ("retrieval", "save", "bulk")}),
+    "METRICS_DIR": str(OUT / "metrics"),
+    "BIND": f"127.0.0.1:{PORT}",
+    "WEB_CONCURRENCY": WORKERS,
+}
+SHORT = int(os.environ.get("BENCH_SECONDS", 15))
+SUSTAIN = int(os.environ.get("BENCH_SUSTAIN_SECONDS", 120))
+
+
+def python(*args):
+    subprocess.run([str(ROOT / ".venv/bin/python"), *args], cwd=ROOT, env=ENV, check=True)
+
+
+def start_server() -> subprocess.Popen:
+    metrics_dir = Path(ENV["METRICS_DIR"])
+    metrics_dir.mkdir(parents=True, exist_ok=True)
+    for stale in metrics_dir.glob("*.db"):
+        stale.unlink()
+    command = {"granian": ["make", "-s", "serve-granian"], "gunicorn": ["make", "-s", "serve-gunicorn"]}[SERVER]
+    server = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{BASE}/healthz", timeout=1)
+            return server
+        except OSError:
+            time.sleep(0.2)  # waiting for the server process to bind: not test synchronisation
+    raise SystemExit("server did not start")
+
+
+def wrk(mode: str, connections: int, seconds: int, rate: float | None = None, extra: str = "engagement") -> dict:
+    delay = int(connections * 1000 / rate) if rate else 0
+    output = subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s", "-s", str(ROOT / "bench/load.lua"),
+         BASE, "--", mode, str(delay), str(OUT / "targets.txt"), f"{mode}{time.time_ns()}", extra],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    result = json.loads(re.search(r"RESULT (\{.*\})", output).group(1))
+    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    return result
+
+
+def api(path: str, key: str, body: dict | None = None):
+    request = urllib.request.Request(f"{BASE}{path}", data=json.dumps(body).encode() if body else None,
+                                     headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, response.read()
+
+
+def targets() -> dict[str, list[str]]:
+    by_key: dict[str, list[str]] = {}
+    for line in (OUT / "targets.txt").read_text().splitlines():
+        key, fan = line.split()
+        by_key.setdefault(key, []).append(fan)
+    return by_key
+
+
+def prime_cache() -> None:
+    for key, fans in targets().items():
+        for start in range(0, len(fans), 100):
+            api("/api/v1/fans/bulk-context/", key, {"fan_ids": fans[start:start + 100]})
+
+
+def flush_bench_redis() -> None:
+    import redis
+
+    client = redis.Redis.from_url(ENV["REDIS_URL"])
+    assert client.connection_pool.connection_kwargs.get("db", 0) != 0, "the benchmark never flushes DB 0"
+    client.flushdb()
+
+
+def cache_counters() -> tuple[float, float]:
+    text = urllib.request.urlopen(f"{BASE}/metrics", timeout=10).read().decode()
+    hits = sum(float(v) for v in re.findall(r'fanmemory_cache_lookups_total\{[^}]*result="hit"[^}]*\} (\S+)', text))
+    misses = sum(float(v) for v in re.findall(r'fanmemory_cache_lookups_total\{[^}]*result="miss"[^}]*\} (\S+)', text))
+    return hits, misses
+
+
+def hit_rate(before, after) -> float:
+    hits, misses = after[0] - before[0], after[1] - before[1]
+    return hits / (hits + misses) if hits + misses else float("nan")
+
+
+def calibrate_kind() -> str:
+    key, fans = next(iter(targets().items()))
+    try:
+        api(f"/api/v1/fans/{fans[0]}/personality/calibrate/", key, {})
+        return "calibrate"
+    except urllib.error.HTTPError:
+        return "engagement"
+
+
+def row(name: str, result: dict, baseline: dict | None) -> str:
+    ms = {k: result[f"{k}_us"] / 1000 for k in ("p50", "p95", "p99")}
+    ratio = f"{result['p95_us'] / baseline['p95_us']:.2f}x" if baseline else "-"
+    rps_ratio = f"{result['rps'] / baseline['rps']:.2f}" if baseline else "-"
+    errors = result["errors"] + result["status_errors"]
+    return (f"| {name} | {result['rps']:.0f} | {ms['p50']:.2f} | {ms['p95']:.2f} | {ms['p99']:.2f} | {errors} "
+            f"| {ratio} | {rps_ratio} |")
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    python("manage.py", "ensure_database")
+    python("manage.py", "migrate", "--noinput", "-v0")
+    python("bench/seed.py")
+    flush_bench_redis()
+    server = start_server()
+    rows, notes = [], []
+    try:
+        kind = calibrate_kind()
+        prime_cache()
+        base_sat = wrk("healthz", 32, SHORT)
+        rows.append(row("/healthz, saturation (32 connections)", base_sat, None))
+        rows.append(row("context, warm, saturation (32 connections)", wrk("context", 32, SHORT), base_sat))
+        base_200 = wrk("healthz", 8, SHORT, rate=200)
+        rows.append(row("/healthz at 200 req/s", base_200, None))
+        before = cache_counters()
+        rows.append(row("context, warm, at 200 req/s", wrk("context", 8, SHORT, rate=200), base_200))
+        notes.append(f"warm context hit rate: {hit_rate(before, cache_counters()):.3f}")
+        flush_bench_redis()
+        before = cache_counters()
+        rows.append(row("context, cold (Redis flushed), at 200 req/s", wrk("context", 8, 10, rate=200), base_200))
+        notes.append(f"cold context hit rate: {hit_rate(before, cache_counters()):.3f}")
+        prime_cache()
+        base_100 = wrk("healthz", 4, SHORT, rate=100)
+        rows.append(row("/healthz at 100 req/s", base_100, None))
+        rows.append(row("save, at 100 req/s", wrk("save", 4, SHORT, rate=100), base_100))
+        base_10 = wrk("healthz", 2, SHORT, rate=10)
+        rows.append(row("/healthz at 10 req/s", base_10, None))
+        rows.append(row("bulk context of 100 fans, at 10 req/s", wrk("bulk", 2, SHORT, rate=10), base_10))
+        rows.append(row("bulk context of 100 fans, saturation (4 connections)", wrk("bulk", 4, SHORT), base_sat))
+        best = None
+        for rate in (200, 400, 600, 800, 1000):
+            base = wrk("healthz", 16, SHORT, rate=rate)
+            mixed = wrk("mix", 16, SHORT, rate=rate, extra=kind)
+            rows.append(row(f"/healthz at {rate} req/s", base, None))
+            rows.append(row(f"load mix at {rate} req/s offered", mixed, base))
+            if mixed["p95_us"] < 50_000 and not mixed["status_errors"] + mixed["errors"]:
+                best = rate
+        sustain_rate = best or 200
+        before = cache_counters()
+        sustained = wrk("mix", 16, SUSTAIN, rate=sustain_rate, extra=kind)
+        rows.append(row(f"load mix sustained {SUSTAIN} s at {sustain_rate} req/s offered", sustained, None))
+        notes.append(f"load mix cache hit rate over the sustained run: {hit_rate(before, cache_counters()):.3f}")
+        notes.append(f"highest offered mix rate with p95 < 50 ms and no errors: {best or 'none of the steps'} req/s")
+        notes.append(f"10% of the mix is `{kind}` ({'POST personality/calibrate' if kind == 'calibrate' else 'GET engagement, the nearest endpoint: calibrate is not there yet'})")
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait()
+    write_results(rows, notes)
+
+
+def write_results(rows: list[str], notes: list[str]) -> None:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    text = "\n".join([
+        "# Load benchmark results",
+        "",
+        f"Date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC. Machine: {os.cpu_count()} cores ({cpu}), "
+        f"Python {platform.python_version()}, load generator wrk on the same machine.",
+        f"Server: {SERVER}, {WORKERS} workers (`make serve`). Data: bench/seed.py (5 creators x 2,000 fans x 60 messages).",
+        "Each paced scenario is measured beside `/healthz` at the same offered rate and connection count; "
+        "'p95 vs baseline' divides by that baseline's p95, 'throughput vs baseline' by its req/s "
+        "(saturation rows by `/healthz` at saturation).",
+        "",
+        "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | p95 vs baseline | throughput vs baseline |",
+        "|---|---|---|---|---|---|---|---|",
+        *rows,
+        "",
+        *[f"- {note}" for note in notes],
+        "",
+    ])
+    (ROOT / "bench" / "RESULTS.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Seed the benchmark database: CREATORS x FANS x MESSAGES realistic conversations.
+
+Writes bench/out/targets.txt ("<api key> <fan_id>" per fan). Skips seeding when the database
+already holds the expected number of messages (keys are then recreated).
+"""
+import os
+import random
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.utils import timezone  # noqa: E402
+
+from emotions.services import analyze_text  # noqa: E402
+from memory.models import Creator, EngagementMetrics, FanMemory  # noqa: E402
+from memory.services import api_key_create  # noqa: E402
+
+CREATORS = int(os.environ.get("BENCH_CREATORS", 5))
+FANS = int(os.environ.get("BENCH_FANS", 2000))
+MESSAGES = int(os.environ.get("BENCH_MESSAGES", 60))
+OUT = ROOT / "bench" / "out"
+
+FAN_LINES = [
+    "hey babe how was your day?", "omg you look amazing in that pic 😍", "just got back from the gym, so tired",
+    "coucou toi, tu fais quoi ce soir ?", "trop bien ta dernière vidéo mdr", "can I get something custom for my bday?",
+    "haha you're so funny", "I missed you today", "j'ai passé une journée horrible au taf", "what are you up to?",
+    "that set was 🔥🔥🔥", "do you like cosplay?", "my dog Max says hi", "I'm so bored at work lol",
+]
+AI_LINES = [
+    "hey you 😘 my day was great, even better now", "aww thank you, you always know what to say",
+    "coucou ! je pense à toi 💕", "I have something special for you later...", "tell me more about your day",
+]
+
+
+def seed() -> None:
+    rng = random.Random(42)
+    analyses = {line: analyze_text(line) for line in FAN_LINES + AI_LINES}
+    now = timezone.now()
+    for c in range(CREATORS):
+        creator, _ = Creator.objects.get_or_create(id=f"bench_c{c}")
+        for start in range(0, FANS, 100):
+            rows, metrics = [], []
+            for f in range(start, min(FANS, start + 100)):
+                fan_id = f"fan_{c}_{f}"
+                first = now - timedelta(days=rng.randint(5, 60))
+                at = first
+                for m in range(MESSAGES):
+                    sender = "fan" if m % 2 == 0 else "ai"
+                    line = rng.choice(FAN_LINES if sender == "fan" else AI_LINES)
+                    at = at + timedelta(minutes=rng.randint(1, 600))
+                    analysis = analyses[line]
+                    rows.append(FanMemory(creator=creator, fan_id=fan_id, event_id=f"seed-{fan_id}-{m}", sender=sender,
+                                          sentiment=analysis["sentiment"], topics=analysis["topics"],
+                                          message_content=line, metadata={"seed": True}, analysis=analysis,
+                                          created_at=at))
+                metrics.append(EngagementMetrics(creator=creator, fan_id=fan_id, total_messages=MESSAGES,
+                                                 fan_messages=MESSAGES // 2, first_interaction=first,
+                                                 last_interaction=at, engagement_score=round(rng.random(), 2)))
+            FanMemory.objects.bulk_create(rows, batch_size=2000)
+            EngagementMetrics.objects.bulk_create(metrics, ignore_conflicts=True)
+        print(f"seeded creator {c + 1}/{CREATORS}", flush=True)
+
+
+def write_targets() -> None:
+    OUT.mkdir(exist_ok=True)
+    lines = []
+    for c in range(CREATORS):
+        key = api_key_create(creator_id=f"bench_c{c}")
+        lines += [f"{key} fan_{c}_{f}" for f in range(FANS)]
+    (OUT / "targets.txt").write_text("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    if FanMemory.objects.count() < CREATORS * FANS * MESSAGES:
+        FanMemory.objects.all().delete()
+        EngagementMetrics.objects.all().delete()
+        seed()
+    write_targets()
+    print(f"{CREATORS * FANS} fans ready", flush=True)
