@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from emotions.services import analyze_text
 from gdpr.services import fan_data_erase
+from preferences.topics import extract_topics
 
 from . import cache, keys
 from .models import EventType
@@ -17,9 +18,13 @@ logger = logging.getLogger("fanmemory.memory")
 
 
 def analysis_for(event: dict) -> dict | None:
+    """The contract's analysis: emotions from the emotions app, topics from the preferences app."""
     if event["type"] != EventType.MESSAGE:
         return None
-    return analyze_text(event["message"]["content"])
+    text = event["message"]["content"]
+    analysis = analyze_text(text)
+    analysis["topics"] = extract_topics(text, analysis.get("language"))
+    return analysis
 
 
 def _cached_message(event: dict, analysis: dict) -> dict:

@@ -1,5 +1,6 @@
 """Reads of the memory app: API keys and the memory context (single and bulk)."""
 from decimal import Decimal
+from functools import lru_cache
 
 import orjson
 from django.conf import settings
@@ -8,18 +9,23 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from config.metrics import CACHE_LOOKUPS
-from emotions.selectors import CONTEXT_PART as EMOTION_PART
-from personality.selectors import CONTEXT_PART as PERSONALITY_PART
-from personality.selectors import response_style_from
-from preferences.selectors import CONTEXT_PART as PREFERENCES_PART
 
 from . import cache, keys
 from .engagement import CONTEXT_PART as ENGAGEMENT_PART
 from .engagement import WEIGHTS, components, metrics_to_dict
 from .models import ApiKey, EngagementMetrics, FanMemory, InteractionEvent
+from .parts import ContextPart
 from .timeutil import iso_utc
 
-PARTS = (PERSONALITY_PART, PREFERENCES_PART, EMOTION_PART, ENGAGEMENT_PART)
+
+@lru_cache(maxsize=1)
+def context_parts() -> tuple[ContextPart, ...]:
+    """Every app's part of the context. Imported late: those apps read memory's selectors too."""
+    from emotions.selectors import CONTEXT_PART as EMOTION_PART
+    from personality.selectors import CONTEXT_PART as PERSONALITY_PART
+    from preferences.selectors import CONTEXT_PART as PREFERENCES_PART
+
+    return (PERSONALITY_PART, PREFERENCES_PART, EMOTION_PART, ENGAGEMENT_PART)
 
 
 def active_key_creator(*, key_hash: str) -> str | None:
@@ -96,11 +102,11 @@ def _read_cache(creator_id: str, fan_ids: list[str]) -> list | None:
     limit = settings.FANMEMORY["RECENT_MESSAGES"]
 
     def build(pipe):
-        pipe.hincrby(keys.creator_stats_key(creator_id), "lookups", len(fan_ids) * (1 + len(PARTS)))
+        pipe.hincrby(keys.creator_stats_key(creator_id), "lookups", len(fan_ids) * (1 + len(context_parts())))
         for fan_id in fan_ids:
             pipe.lrange(keys.messages_key(creator_id, fan_id), 0, limit)
             pipe.get(keys.generation_key(creator_id, fan_id))
-            for part in PARTS:
+            for part in context_parts():
                 pipe.get(keys.fan_key(creator_id, fan_id, part.cache_suffix))
 
     return cache.run("context read", build)
@@ -110,12 +116,12 @@ def _split_cached(cached: list | None, fan_ids: list[str]):
     lists, generations, parts = {}, {}, {fan_id: {} for fan_id in fan_ids}
     if cached is None:
         return {fan_id: None for fan_id in fan_ids}, {}, parts
-    stride = 2 + len(PARTS)
+    stride = 2 + len(context_parts())
     for index, fan_id in enumerate(fan_ids):
         row = cached[1 + index * stride:1 + (index + 1) * stride]
         lists[fan_id] = cache.decode_messages(row[0]) if row[0] else None
         generations[fan_id] = row[1]
-        for part, raw in zip(PARTS, row[2:]):
+        for part, raw in zip(context_parts(), row[2:]):
             if raw is not None:
                 parts[fan_id][part.name] = orjson.loads(raw)
     return lists, generations, parts
@@ -130,7 +136,7 @@ def _fill_misses(creator_id, fan_ids, lists, generations, parts, cache_up: bool)
         for fan_id in missing:
             lists[fan_id] = loaded[fan_id]
             refills.append(lambda pipe, f=fan_id: cache.queue_rebuild(pipe, creator_id, f, generations.get(f), lists[f]))
-    for part in PARTS:
+    for part in context_parts():
         missing = [fan_id for fan_id in fan_ids if part.name not in parts[fan_id]]
         _count_lookups(part.cache_suffix, len(fan_ids), len(missing))
         if not missing:
@@ -151,10 +157,12 @@ def _count_lookups(part: str, looked_up: int, missed: int) -> None:
 
 
 def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, messages: int) -> dict:
-    engagement = parts[ENGAGEMENT_PART.name]
-    profile = parts[PERSONALITY_PART.name]
-    preferences = parts[PREFERENCES_PART.name]
-    emotional_state = parts[EMOTION_PART.name]
+    from personality.selectors import response_style_from
+
+    engagement = parts["engagement_metrics"]
+    profile = parts["personality_profile"]
+    preferences = parts["preferences"]
+    emotional_state = parts["emotional_state"]
     return {
         "fan_id": fan_id,
         "creator_id": creator_id,

@@ -127,3 +127,9 @@ def test_bad_batches_are_rejected_whole(api, body):
     assert response.status_code == 400
     assert response.json()["error"]["type"] == "INVALID_DATA"
     assert not InteractionEvent.objects.exists()
+
+
+def test_saved_messages_carry_their_topics(api):
+    response = post(api, message(content="just finished leg day at the gym, so sore"))
+    assert "fitness" in response.json()["analysis"]["topics"]
+    assert "fitness" in FanMemory.objects.get().topics
