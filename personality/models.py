@@ -55,3 +55,25 @@ class PersonalityProfile(models.Model):
 
     def __str__(self):
         return f"personality of a fan of {self.creator_id}"
+
+
+class CreatorToneStats(models.Model):
+    """Tone outcomes summed over all fans of one creator: the population prior a new fan starts from.
+
+    An aggregate of many fans with no fan id; updated O(1) per feedback (F() increments)."""
+
+    id = models.BigAutoField(primary_key=True)
+    creator = models.ForeignKey("memory.Creator", on_delete=models.CASCADE)
+    tone = models.CharField(max_length=20, choices=Tone.choices)
+    successes = models.FloatField(default=0.0)
+    failures = models.FloatField(default=0.0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "personality_creator_tones"
+        constraints = [models.UniqueConstraint(fields=["creator", "tone"], name="personality_creator_tone_unique")]
+        verbose_name = "creator tone statistics"
+        verbose_name_plural = "creator tone statistics"
+
+    def __str__(self):
+        return f"{self.tone} with the fans of {self.creator_id}"

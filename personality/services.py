@@ -1,5 +1,177 @@
-"""Writes of this app. Learning arrives with its own issue; until then the defaults are served."""
+"""Writes of the personality app: learning from each event, recalibration, direct feedback.
+
+The learning itself is in `calibration` (pure functions); here it meets the database: the
+fan's profile row is locked while its evidence changes, the creator's tone totals are bumped
+with F() increments, and cached profile and response style are forgotten after commit.
+"""
+import logging
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from rest_framework.exceptions import ValidationError
+
+from config.errors import ServiceError
+from config.metrics import CALIBRATIONS
+from memory import selectors as memory_selectors
+from memory.cache import forget_parts
+
+from . import calibration as cal
+from .models import CreatorToneStats, PersonalityProfile
+from .selectors import PROFILE_SUFFIX, STYLE_SUFFIX, creator_population, fan_profile
+
+logger = logging.getLogger("fanmemory.personality")
 
 
 def on_interaction(event) -> None:
-    """Entry point called by the memory app after each committed event."""
+    """Learn from one committed event (memory's Celery task calls it): O(1) queries and work."""
+    with transaction.atomic():
+        population = creator_population(event.creator_id)
+        profile = _locked_profile(event.creator_id, event.fan_id)
+        state = _state_of(profile)
+        if cal.already_seen(state, event.event_id):
+            return
+        first_calibration = profile.last_calibrated is None
+        tone = _apply(state, event, population, lambda event_id: memory_selectors.message_of_event(
+            creator_id=event.creator_id, event_id=event_id))
+        if tone is not None:
+            population = _with_outcome(population, tone, event.outcome)
+        _save(profile, state, population)
+        if tone is not None:
+            _population_add(event.creator_id, tone, event.outcome)
+    if first_calibration and profile.last_calibrated is not None:
+        CALIBRATIONS.labels(result="ok").inc()
+
+
+def personality_calibrate(*, creator_id: str, fan_id: str) -> dict:
+    """Recompute the profile from the fan's whole history. A failure is logged (no personal data)
+    and counted, and the previous (or default) profile is served: the client sees no error."""
+    try:
+        with transaction.atomic():
+            _recalibrate(creator_id, fan_id)
+    except Exception as exc:
+        logger.error("personality calibration failed: %s", type(exc).__name__)
+        CALIBRATIONS.labels(result="failed").inc()
+    else:
+        CALIBRATIONS.labels(result="ok").inc()
+    return fan_profile(creator_id=creator_id, fan_id=fan_id)
+
+
+def personality_feedback_apply(*, creator_id: str, fan_id: str, about_event_id: str, outcome: str) -> dict:
+    """The seed's adjustTone: one outcome of an earlier ai message of this fan, applied now."""
+    message = memory_selectors.message_of_event(creator_id=creator_id, event_id=about_event_id)
+    if message is None:
+        raise ServiceError("MEMORY_NOT_FOUND", "No message with this event_id.", 404)
+    if not _is_fans(creator_id, fan_id, message):
+        raise ValidationError({"about_event_id": ["This message belongs to another fan."]})
+    if message["sender"] != "ai":
+        raise ValidationError({"about_event_id": ["Feedback must be about an ai message."]})
+    with transaction.atomic():
+        population = creator_population(creator_id)
+        profile = _locked_profile(creator_id, fan_id)
+        state = _state_of(profile)
+        tone = _tone_of(state, message, about_event_id, population)
+        cal.observe_feedback(state, tone, outcome, direct=True)
+        _save(profile, state, _with_outcome(population, tone, outcome))
+        _population_add(creator_id, tone, outcome)
+    return fan_profile(creator_id=creator_id, fan_id=fan_id)
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+def _locked_profile(creator_id: str, fan_id: str) -> PersonalityProfile:
+    profile = PersonalityProfile.objects.select_for_update().filter(creator_id=creator_id, fan_id=fan_id).first()
+    if profile is None:
+        PersonalityProfile.objects.get_or_create(creator_id=creator_id, fan_id=fan_id)
+        profile = PersonalityProfile.objects.select_for_update().get(creator_id=creator_id, fan_id=fan_id)
+    return profile
+
+
+def _state_of(profile: PersonalityProfile) -> dict:
+    evidence = profile.evidence or {}
+    return evidence if evidence.get("version") == cal.new_state()["version"] else cal.new_state()
+
+
+def _tagged_tone(message: dict | None) -> str | None:
+    tagged = ((message or {}).get("metadata") or {}).get("tone")
+    return tagged if tagged in cal.TONES else None
+
+
+def _tone_of(state: dict, message: dict | None, event_id: str, population: dict) -> str:
+    """The tone of an ai message: its metadata's, else the one served with it, else the current one."""
+    return _tagged_tone(message) or cal.served_with(state, event_id) or cal.choose_tone(state, population)
+
+
+def _apply(state: dict, event, population: dict, message_of) -> str | None:
+    """One event into the state; returns the tone credited when it is a feedback."""
+    serving = cal.choose_tone(state, population)
+    cal.count_interaction(state)
+    if event.type == "message":
+        message = message_of(event.event_id)
+        if message is None:
+            return None
+        if message["sender"] == "fan":
+            cal.observe_fan_message(state, message["content"], message["at"])
+        else:
+            tone = (_tagged_tone(message) or serving) if message["sender"] == "ai" else None
+            cal.observe_outgoing(state, message["at"], event.event_id, tone)
+    elif event.type == "feedback" and event.outcome in cal.REWARDS:
+        tone = _tone_of(state, message_of(event.about_event_id), event.about_event_id, population)
+        cal.observe_feedback(state, tone, event.outcome)
+        return tone
+    return None
+
+
+def _recalibrate(creator_id: str, fan_id: str) -> None:
+    events = memory_selectors.fan_events(creator_id=creator_id, fan_id=fan_id)
+    messages = {message["event_id"]: message for message in memory_selectors.fan_messages(
+        creator_id=creator_id, fan_id=fan_id)}
+    population = creator_population(creator_id)
+    profile = _locked_profile(creator_id, fan_id)
+    previous = _state_of(profile)
+    state = cal.new_state()
+    for event in events:
+        if not cal.already_seen(state, event.event_id):
+            _apply(state, event, population, messages.get)
+    cal.restore_direct_feedback(state, previous["tone"])
+    _save(profile, state, population, recalibrated=True)
+
+
+def _save(profile: PersonalityProfile, state: dict, population: dict, recalibrated: bool = False) -> None:
+    profile.evidence = state
+    profile.interaction_count = state["interactions"]
+    if state["interactions"] >= cal.CALIBRATION_THRESHOLD:
+        fields = cal.derive(state, population)
+        for name in ("tone", "message_length_preference", "punctuation_style", "preferred_emojis", "response_speed"):
+            setattr(profile, name, fields[name])
+        profile.emoji_frequency = Decimal(f"{fields['emoji_frequency']:.2f}")
+        profile.confidence_score = Decimal(f"{fields['confidence_score']:.2f}")
+        profile.last_calibrated = timezone.now()
+    elif recalibrated:  # fewer interactions than the seed's threshold (after an erasure): back to the prior
+        profile.last_calibrated = None
+    profile.save()
+    creator_id, fan_id = profile.creator_id, profile.fan_id
+    transaction.on_commit(lambda: forget_parts(creator_id, fan_id, PROFILE_SUFFIX, STYLE_SUFFIX))
+
+
+def _with_outcome(population: dict, tone: str, outcome: str) -> dict:
+    """The creator's totals as they will be once this outcome is added (derive with them)."""
+    successes, failures = population.get(tone, (0.0, 0.0))
+    return {**population, tone: (successes + cal.REWARDS[outcome][0], failures + cal.REWARDS[outcome][1])}
+
+
+def _population_add(creator_id: str, tone: str, outcome: str) -> None:
+    """Last in the transaction: the creator's rows are shared by all its fans, lock them briefly."""
+    successes, failures = cal.REWARDS[outcome]
+    CreatorToneStats.objects.get_or_create(creator_id=creator_id, tone=tone)
+    CreatorToneStats.objects.filter(creator_id=creator_id, tone=tone).update(
+        successes=F("successes") + successes, failures=F("failures") + failures)
+
+
+def _is_fans(creator_id: str, fan_id: str, message: dict) -> bool:
+    if "fan_id" in message:
+        return message["fan_id"] == fan_id
+    # memory's message dict has no fan id: is the message among this fan's since it was sent?
+    since = memory_selectors.fan_messages(creator_id=creator_id, fan_id=fan_id, since=message["at"])
+    return any(item["event_id"] == message["event_id"] for item in since)

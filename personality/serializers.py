@@ -1,0 +1,40 @@
+from rest_framework import serializers
+
+from .calibration import REWARDS, TONES
+
+
+class FeedbackSerializer(serializers.Serializer):
+    """The seed's InteractionFeedback: an outcome of an earlier ai message of the fan."""
+
+    about_event_id = serializers.CharField(min_length=1, max_length=128)
+    outcome = serializers.ChoiceField(choices=sorted(REWARDS))
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict) and set(data) - set(self.fields):
+            raise serializers.ValidationError({name: ["Unknown field."] for name in sorted(set(data) - set(self.fields))})
+        return super().to_internal_value(data)
+
+
+class ProfileSerializer(serializers.Serializer):
+    """The seed's PersonalityProfile (documentation of the answer)."""
+
+    fan_id = serializers.CharField()
+    tone = serializers.ChoiceField(choices=TONES)
+    emoji_frequency = serializers.FloatField(min_value=0, max_value=1)
+    message_length_preference = serializers.ChoiceField(choices=("short", "medium", "long"))
+    punctuation_style = serializers.ChoiceField(choices=("casual", "proper"))
+    preferred_emojis = serializers.ListField(child=serializers.CharField())
+    response_speed = serializers.ChoiceField(choices=("immediate", "delayed", "variable"))
+    confidence_score = serializers.FloatField(min_value=0, max_value=1)
+    last_calibrated = serializers.DateTimeField(allow_null=True)
+    interaction_count = serializers.IntegerField(min_value=0)
+
+
+class ResponseStyleSerializer(serializers.Serializer):
+    """The seed's ResponseStyle (documentation of the answer)."""
+
+    max_length = serializers.IntegerField()
+    emoji_count = serializers.IntegerField()
+    tone = serializers.ChoiceField(choices=TONES)
+    topics = serializers.ListField(child=serializers.CharField())
+    avoid_topics = serializers.ListField(child=serializers.CharField())
