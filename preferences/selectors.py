@@ -1,42 +1,94 @@
-"""Reads of the preferences app."""
+"""Reads of the preferences app: the fan's preferences (cached) and content recommendations."""
+import orjson
 from django.conf import settings
+from django.utils import timezone
 
+from memory import cache, keys
 from memory.parts import ContextPart, rows_by_fan
+from memory.selectors import fan_events
 from memory.timeutil import iso_utc
 
-from .models import FanPreferences
+from . import learning, recommendations
+from .models import CategoryPopularity, FanPreferences
+
+CACHE_SUFFIX = "preferences"
 
 
 def default_preferences(fan_id: str) -> dict:
+    """Served until something is learned about the fan."""
     return {
         "fan_id": fan_id,
         "content_preferences": {},
         "topic_interests": {},
         "purchase_patterns": [],
-        "communication_preferences": {},
+        "communication_preferences": learning.communication_view(learning.new_state()["comm"]),
+        "spending": learning.spending_view(learning.new_state()["spend"]),
+        "evidence_count": 0,
         "last_updated": None,
     }
 
 
-def preferences_to_dict(row: FanPreferences) -> dict:
+def preferences_to_dict(row: FanPreferences, now=None) -> dict:
+    """The learned view at `now` (topic interests and category evidence decay with time)."""
+    state = {**learning.new_state(), **(row.learning_state or {})}
+    view = learning.public_view(state, learning.epoch(now or timezone.now()))
     return {
         "fan_id": row.fan_id,
-        "content_preferences": row.content_preferences,
-        "topic_interests": row.topic_interests,
-        "purchase_patterns": row.purchase_patterns,
-        "communication_preferences": row.communication_preferences,
+        **view,
+        "evidence_count": row.evidence_count,
         "last_updated": iso_utc(row.last_updated),
     }
 
 
 def preferences_for(creator_id: str, fan_ids: list[str]) -> dict[str, dict]:
-    rows = rows_by_fan(FanPreferences.objects.all(), creator_id, fan_ids)
-    return {fan_id: preferences_to_dict(rows[fan_id]) if fan_id in rows else default_preferences(fan_id) for fan_id in fan_ids}
+    queryset = FanPreferences.objects.only("fan_id", "learning_state", "evidence_count", "last_updated")
+    rows = rows_by_fan(queryset, creator_id, fan_ids)
+    now = timezone.now()
+    return {fan_id: preferences_to_dict(rows[fan_id], now) if fan_id in rows else default_preferences(fan_id)
+            for fan_id in fan_ids}
 
 
 CONTEXT_PART = ContextPart(
     name="preferences",
-    cache_suffix="preferences",
+    cache_suffix=CACHE_SUFFIX,
     ttl=settings.FANMEMORY["PREFERENCES_TTL"],
     load_many=preferences_for,
 )
+
+
+def fan_preferences(*, creator_id: str, fan_id: str) -> dict:
+    """The seed's getPredictedPreferences: read through the same cache entry as the context part."""
+    key = keys.fan_key(creator_id, fan_id, CACHE_SUFFIX)
+    cached = cache.run("preferences read", lambda pipe: pipe.get(key))
+    if cached and cached[0] is not None:
+        return orjson.loads(cached[0])
+    value = preferences_for(creator_id, [fan_id])[fan_id]
+    cache.run("preferences refill", lambda pipe: pipe.set(key, orjson.dumps(value), ex=CONTEXT_PART.ttl))
+    return value
+
+
+def creator_prior(*, creator_id: str) -> dict:
+    """Purchases per category and the typical price across the creator's fans (cold-start prior)."""
+    categories, spend = {}, {"n": 0, "s": 0.0, "ss": 0.0}
+    for row in CategoryPopularity.objects.filter(creator_id=creator_id):
+        if row.category and row.purchases:
+            categories[row.category] = row.purchases
+        spend["n"] += row.priced_purchases
+        spend["s"] += row.log_amount_sum
+        spend["ss"] += row.log_amount_square_sum
+    return {"categories": categories, "spending": learning.spending_view(spend)}
+
+
+def purchased_content_ids(*, creator_id: str, fan_id: str) -> set[str]:
+    return {event.content_id for event in fan_events(creator_id=creator_id, fan_id=fan_id, types=("purchase",))
+            if event.content_id}
+
+
+def content_recommendations(*, creator_id: str, fan_id: str, items: list[dict]) -> list[dict]:
+    """The seed's getContentRecommendations: `items` ranked for the fan, each with a reason."""
+    return recommendations.rank(
+        items,
+        fan_preferences(creator_id=creator_id, fan_id=fan_id),
+        creator_prior(creator_id=creator_id),
+        purchased_content_ids(creator_id=creator_id, fan_id=fan_id),
+    )

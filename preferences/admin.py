@@ -1,0 +1,31 @@
+from django.contrib import admin
+
+from .models import CategoryPopularity, FanPreferences
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FanPreferences)
+class FanPreferencesAdmin(ReadOnlyAdmin):
+    """Learned data only: written by the learner, erased through the API (GDPR)."""
+
+    list_display = ("fan_id", "creator", "evidence_count", "last_updated")
+    search_fields = ("=fan_id", "=creator__id")
+    fields = ("creator", "fan_id", "evidence_count", "content_preferences", "topic_interests", "purchase_patterns",
+              "communication_preferences", "last_updated")
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CategoryPopularity)
+class CategoryPopularityAdmin(ReadOnlyAdmin):
+    list_display = ("category", "creator", "purchases", "priced_purchases", "updated_at")
+    search_fields = ("=creator__id", "category")
+    fields = ("creator", "category", "purchases", "priced_purchases", "updated_at")

@@ -1,0 +1,252 @@
+"""Preference learning as pure functions over a JSON-serialisable state (no Django, no I/O).
+
+The state holds sufficient statistics (decayed evidence masses, counters, sums); every
+`observe_*` call is O(1) in the fan's history. `public_view(state, now)` derives the seed's
+FanPreferences fields from it. Times are UTC epoch seconds. See preferences/README.md for the
+update rule and the decay.
+"""
+import math
+from datetime import datetime, timezone
+
+DAY = 86400.0
+MONTH_DAYS = 30.44
+
+CATEGORY_HALF_LIFE_DAYS = 180.0  # tastes drift slowly
+TOPIC_HALF_LIFE_DAYS = 30.0  # what a fan talks about drifts fast
+PRIOR_STRENGTH = 2.0  # pseudo-evidence holding a category score at 0.5 until evidence arrives
+CONFIDENCE_HALF = 2.0  # decayed evidence weight at which confidence reaches 0.5
+TOPIC_HALF = 2.0  # decayed mentions at which a topic interest reaches 0.5
+
+# Evidence weight of each signal about a category (updatePreferenceScore deltas).
+WEIGHTS = {"purchase": 1.0, "purchased": 0.5, "positive": 0.5, "ignored": -0.3, "negative": -1.0}
+
+PATTERN_KINDS = ("ppv", "tip", "custom")
+SPEND_KINDS = ("ppv", "custom")  # content with a price; tips are not a price the fan accepted
+REPLY_WINDOW = DAY  # a fan message later than this after ours is not a reply
+MAX_CATEGORIES = 100
+MAX_TOPICS = 50
+MAX_TOPICS_PER_MESSAGE = 5
+SEEN_EVENTS = 64
+
+
+def new_state() -> dict:
+    return {"categories": {}, "topics": {}, "kinds": {}, "spend": {"n": 0, "s": 0.0, "ss": 0.0},
+            "comm": {"hours": [0] * 24, "days": [0] * 7, "n": 0, "reply_n": 0, "reply_ls": 0.0,
+                     "await": None, "lang": {}},
+            "seen": []}
+
+
+def epoch(moment: datetime) -> float:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.timestamp()
+
+
+def iso(seconds: float | None) -> str | None:
+    if seconds is None:
+        return None
+    return datetime.fromtimestamp(seconds, timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def day_of_week(seconds: float) -> int:
+    """0 = Sunday ... 6 = Saturday, in UTC (the seed's convention)."""
+    return (datetime.fromtimestamp(seconds, timezone.utc).weekday() + 1) % 7
+
+
+def hour_of_day(seconds: float) -> int:
+    return datetime.fromtimestamp(seconds, timezone.utc).hour
+
+
+def decay(elapsed_seconds: float, half_life_days: float) -> float:
+    return 0.5 ** (max(0.0, elapsed_seconds) / (half_life_days * DAY))
+
+
+def _advance(entry: dict, at: float, half_life_days: float, masses: tuple[str, ...]) -> float:
+    """Bring the entry's masses forward to `at` if it is newer; return the weight of evidence seen at `at`.
+
+    Late (out-of-order) evidence is decayed by how much older it is than the entry.
+    """
+    last = entry["at"]
+    if last is None or at >= last:
+        if last is not None:
+            factor = decay(at - last, half_life_days)
+            for name in masses:
+                entry[name] *= factor
+        entry["at"] = at
+        return 1.0
+    return decay(last - at, half_life_days)
+
+
+def _cap(entries: dict, limit: int, strength) -> None:
+    while len(entries) > limit:
+        del entries[min(entries, key=lambda name: strength(entries[name]))]
+
+
+def mark_seen(state: dict, event_key) -> bool:
+    """Remember an event; False if it was already learned (a redelivered task must not count twice)."""
+    if event_key in state["seen"]:
+        return False
+    state["seen"] = (state["seen"] + [event_key])[-SEEN_EVENTS:]
+    return True
+
+
+# --- observations --------------------------------------------------------------------------
+
+def update_category(state: dict, category: str, delta: float, at: float) -> dict:
+    """The seed's updatePreferenceScore: positive delta is evidence for, negative against."""
+    categories = state["categories"]
+    entry = categories.get(category) or {"p": 0.0, "n": 0.0, "e": 0.0, "k": 0, "b": 0, "at": None}
+    weight = _advance(entry, at, CATEGORY_HALF_LIFE_DAYS, ("p", "n", "e"))
+    if delta > 0:
+        entry["p"] += delta * weight
+    else:
+        entry["n"] -= delta * weight
+    entry["e"] += abs(delta) * weight
+    entry["k"] += 1
+    categories[category] = entry
+    _cap(categories, MAX_CATEGORIES, lambda item: item["e"])
+    return entry
+
+
+def observe_purchase(state: dict, *, kind: str, amount: float, category: str, at: float) -> None:
+    if category:
+        update_category(state, category, WEIGHTS["purchase"], at)["b"] += 1
+    if kind in PATTERN_KINDS:
+        stats = state["kinds"].setdefault(kind, {"c": 0, "sum": 0.0, "first": at, "last": at,
+                                                 "days": [0] * 7, "hours": [0] * 24})
+        stats["c"] += 1
+        stats["sum"] += amount
+        stats["first"], stats["last"] = min(stats["first"], at), max(stats["last"], at)
+        stats["days"][day_of_week(at)] += 1
+        stats["hours"][hour_of_day(at)] += 1
+    if kind in SPEND_KINDS and amount > 0:
+        spend, log_amount = state["spend"], math.log(amount)
+        spend["n"] += 1
+        spend["s"] += log_amount
+        spend["ss"] += log_amount * log_amount
+
+
+def observe_offer_feedback(state: dict, *, category: str, outcome: str, at: float) -> bool:
+    """Feedback on an offer of `category`: purchased/positive count for it, ignored/negative against."""
+    if not category or outcome not in WEIGHTS:
+        return False
+    update_category(state, category, WEIGHTS[outcome], at)
+    return True
+
+
+def observe_message(state: dict, *, sender: str, at: float, topics=(), language: str | None = None) -> None:
+    comm = state["comm"]
+    if sender != "fan":
+        if comm["await"] is None:
+            comm["await"] = at  # the reply delay runs from our first unanswered message
+        return
+    if comm["await"] is not None and at >= comm["await"]:
+        delay = at - comm["await"]
+        if delay <= REPLY_WINDOW:
+            comm["reply_n"] += 1
+            comm["reply_ls"] += math.log(max(delay, 1.0))
+        comm["await"] = None
+    comm["n"] += 1
+    comm["hours"][hour_of_day(at)] += 1
+    comm["days"][day_of_week(at)] += 1
+    if language:
+        comm["lang"][language] = comm["lang"].get(language, 0) + 1
+        _cap(comm["lang"], 10, lambda count: count)
+    for topic in list(dict.fromkeys(topics))[:MAX_TOPICS_PER_MESSAGE]:
+        entry = state["topics"].get(topic) or {"m": 0.0, "at": None}
+        entry["m"] += _advance(entry, at, TOPIC_HALF_LIFE_DAYS, ("m",))
+        state["topics"][topic] = entry
+    _cap(state["topics"], MAX_TOPICS, _topic_strength)
+
+
+def _topic_strength(entry: dict) -> float:
+    """Log of the mass brought to a common time, to compare topics updated at different times."""
+    return math.log(max(entry["m"], 1e-12)) + entry["at"] / (TOPIC_HALF_LIFE_DAYS * DAY) * math.log(2)
+
+
+# --- the public view -----------------------------------------------------------------------
+
+def category_view(category: str, entry: dict, now: float) -> dict:
+    factor = decay(now - entry["at"], CATEGORY_HALF_LIFE_DAYS)
+    positive, negative, evidence = entry["p"] * factor, entry["n"] * factor, entry["e"] * factor
+    return {
+        "category": category,
+        "score": round((positive + PRIOR_STRENGTH * 0.5) / (positive + negative + PRIOR_STRENGTH), 4),
+        "confidence": round(evidence / (evidence + CONFIDENCE_HALF), 4),
+        "evidence_count": entry["k"],
+        "last_interaction": iso(entry["at"]),
+        "purchases": entry["b"],
+        "positive": round(positive, 4),
+        "negative": round(negative, 4),
+    }
+
+
+def preferred(counts: list[int], limit: int) -> list[int]:
+    """The values counted at least half as often as the most frequent one, strongest first."""
+    top = max(counts)
+    if not top:
+        return []
+    ranked = sorted((value for value, count in enumerate(counts) if count * 2 >= top), key=lambda v: (-counts[v], v))
+    return ranked[:limit]
+
+
+def pattern_view(kind: str, stats: dict, now: float) -> dict:
+    months = max(1.0, (now - stats["first"]) / DAY / MONTH_DAYS)
+    return {
+        "content_type": kind,
+        "average_amount": round(stats["sum"] / stats["c"], 2),
+        "frequency": round(stats["c"] / months, 2),
+        "preferred_days": preferred(stats["days"], 3),
+        "preferred_hours": preferred(stats["hours"], 3),
+        "purchase_count": stats["c"],
+        "total_amount": round(stats["sum"], 2),
+        "last_purchase_at": iso(stats["last"]),
+    }
+
+
+def spending_view(spend: dict) -> dict:
+    if not spend["n"]:
+        return {"purchases": 0, "typical_amount": None, "low": None, "high": None}
+    mean = spend["s"] / spend["n"]
+    sd = math.sqrt(max(0.0, spend["ss"] / spend["n"] - mean * mean))
+    return {"purchases": spend["n"], "typical_amount": round(math.exp(mean), 2),
+            "low": round(math.exp(mean - sd), 2), "high": round(math.exp(mean + sd), 2)}
+
+
+def reply_speed(seconds: float | None) -> str | None:
+    if seconds is None:
+        return None
+    return "immediate" if seconds < 120 else "fast" if seconds < 1800 else "slow"
+
+
+def communication_view(comm: dict) -> dict:
+    typical = math.exp(comm["reply_ls"] / comm["reply_n"]) if comm["reply_n"] else None
+    return {
+        "active_hours": preferred(comm["hours"], 4),
+        "active_days": preferred(comm["days"], 3),
+        "reply_speed": reply_speed(typical),
+        "typical_reply_seconds": round(typical) if typical is not None else None,
+        "reply_samples": comm["reply_n"],
+        "messages_observed": comm["n"],
+        "language": max(comm["lang"], key=comm["lang"].get) if comm["lang"] else None,
+    }
+
+
+def public_view(state: dict, now: float) -> dict:
+    """content_preferences, topic_interests, purchase_patterns, communication_preferences, spending at `now`."""
+    categories = [category_view(name, entry, now) for name, entry in state["categories"].items()]
+    categories.sort(key=lambda item: (-item["score"], -item["confidence"], item["category"]))
+    interests = {}
+    for topic, entry in state["topics"].items():
+        mass = entry["m"] * decay(now - entry["at"], TOPIC_HALF_LIFE_DAYS)
+        interest = round(mass / (mass + TOPIC_HALF), 3)
+        if interest >= 0.01:
+            interests[topic] = interest
+    return {
+        "content_preferences": {item["category"]: item for item in categories},
+        "topic_interests": dict(sorted(interests.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "purchase_patterns": [pattern_view(kind, state["kinds"][kind], now)
+                              for kind in PATTERN_KINDS if kind in state["kinds"]],
+        "communication_preferences": communication_view(state["comm"]),
+        "spending": spending_view(state["spend"]),
+    }
