@@ -26,6 +26,9 @@ DEV_ENCRYPTION_KEY = "dev-only-insecure-field-encryption-key-change-me-0000"
 
 SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
 CRYPTOGRAPHY_KEY = os.environ.get("FIELD_ENCRYPTION_KEY", DEV_ENCRYPTION_KEY)
+# Only while rotating keys (see README, "Keys"): the keys to read old rows with.
+OLD_SECRET_KEY = os.environ.get("OLD_SECRET_KEY")
+OLD_FIELD_ENCRYPTION_KEY = os.environ.get("OLD_FIELD_ENCRYPTION_KEY")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",")
 
@@ -160,6 +163,11 @@ FANMEMORY = {
     "MAX_METADATA_BYTES": 8192,
     "BATCH_MAX_EVENTS": 500,
     "BULK_MAX_FANS": 100,
+    "RETENTION_MONTHS": env_int("RETENTION_MONTHS", 24),
+    "RETENTION_BATCH": 1000,
+    "ERASURE_DEADLINE_HOURS": 72,
+    # Alert (metric + log) when an erasure is still open this close to its deadline.
+    "ERASURE_ALERT_HOURS": 12,
 }
 
 # The contract's rate limits (per minute), counted in Redis; RATE_LIMITS_JSON overrides them.

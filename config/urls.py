@@ -3,6 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
+from gdpr.admin import FanLookupView
 from memory.views import FanViewSet, InteractionViewSet, StatsView
 
 from . import ops
@@ -14,13 +15,17 @@ router.register("fans", FanViewSet, basename="fans")
 urlpatterns = [
     path("api/v1/", include(router.urls)),
     path("api/v1/stats/", StatsView.as_view(), name="stats"),
+    path("api/v1/", include("gdpr.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("healthz", ops.healthz),
     path("readyz", ops.readyz),
     path("metrics", ops.metrics),
+    path("admin/gdpr/fan-lookup/", admin.site.admin_view(FanLookupView.as_view()), name="fan-lookup"),
     path("admin/", admin.site.urls),
 ]
+urlpatterns += [path("api/v1/", include("preferences.urls"))]
+urlpatterns += [path("api/v1/", include("personality.urls"))]
 
 handler400 = "config.errors.bad_request"
 handler403 = "config.errors.permission_denied"

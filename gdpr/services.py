@@ -1,13 +1,60 @@
-"""Export and erasure of everything held on a fan for one creator, by walking the registry."""
-from django.db import transaction
+"""Writes of the gdpr app: consent, export, erasure (with proof), retention."""
+import logging
+from datetime import timedelta
 
-from memory.cache import run
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from config.metrics import ERRORS
+from memory.cache import forget_parts, redis_client, run
 from memory.keys import fan_key
 
 from . import registry
+from .models import AccessLog, Consent, ConsentChange, ErasureRequest, ErasureStatus, RetentionRun
+from .refs import fan_ref
+
+logger = logging.getLogger("fanmemory.gdpr")
 
 EXPORT_SCHEMA_VERSION = 1
+RATE_LIMIT_KEY_PATTERN = "fm:ratelimit*/fan/{creator_id}/{fan_id}/*"
 
+
+# --- consent -------------------------------------------------------------------------------
+
+@transaction.atomic
+def consent_update(*, creator_id: str, fan_id: str, changes: dict[str, bool]) -> None:
+    """Record each purpose whose consent changes, with its history."""
+    from memory.services import creator_ensure
+
+    creator_ensure(creator_id=creator_id)
+    current = {c.purpose: c for c in Consent.objects.select_for_update().filter(creator_id=creator_id, fan_id=fan_id)}
+    for purpose, granted in changes.items():
+        existing = current.get(purpose)
+        if (existing.granted if existing else True) == granted:
+            continue
+        Consent.objects.update_or_create(creator_id=creator_id, fan_id=fan_id, purpose=purpose,
+                                         defaults={"granted": granted})
+        ConsentChange.objects.create(creator_id=creator_id, fan_id=fan_id, purpose=purpose, granted=granted)
+    transaction.on_commit(lambda: forget_parts(creator_id, fan_id, "consent"))
+
+
+# --- export --------------------------------------------------------------------------------
+
+def fan_data_export(*, creator_id: str, fan_id: str) -> dict:
+    """Every registered datum held on the fan for this creator, decrypted."""
+    data = {}
+    for source in registry.sources():
+        fields = source.model._meta.concrete_fields
+        data[source.label] = [
+            {field.name: getattr(row, field.attname) for field in fields}
+            for row in source.rows(creator_id, fan_id).order_by("pk")
+        ]
+    return {"schema_version": EXPORT_SCHEMA_VERSION, "exported_at": timezone.now(), "creator_id": creator_id,
+            "fan_id": fan_id, "data": data}
+
+
+# --- erasure -------------------------------------------------------------------------------
 
 def fan_cache_keys(creator_id: str, fan_id: str) -> list[str]:
     suffixes = sorted({suffix for source in registry.sources() for suffix in source.cache_suffixes})
@@ -15,24 +62,95 @@ def fan_cache_keys(creator_id: str, fan_id: str) -> list[str]:
 
 
 def fan_data_erase(*, creator_id: str, fan_id: str) -> dict:
-    """Delete every registered row and cache key of the fan; returns the proof (counts only)."""
+    """Delete every registered row and Redis key of the fan; returns the proof (counts only)."""
     with transaction.atomic():
         tables = {source.label: source.rows(creator_id, fan_id).delete()[0] for source in registry.sources()}
     cache_keys = fan_cache_keys(creator_id, fan_id)
-    result = run("erasure", lambda pipe: pipe.delete(*cache_keys), atomic=True)
-    return {"tables": tables, "cache_keys_removed": result[0] if result else None}
+    removed = run("erasure", lambda pipe: pipe.delete(*cache_keys), atomic=True)
+    limiter_keys = _rate_limit_keys(creator_id, fan_id)
+    if limiter_keys:
+        redis_client().delete(*limiter_keys)
+    return {"tables": tables, "cache_keys_removed": (removed[0] if removed else 0) + len(limiter_keys)}
 
 
-def fan_data_export(*, creator_id: str, fan_id: str) -> dict:
-    data = {}
-    for source in registry.sources():
-        fields = [f.name for f in source.model._meta.concrete_fields]
-        data[source.label] = [
-            {name: getattr(row, name if not _is_fk(source.model, name) else f"{name}_id") for name in fields}
-            for row in source.rows(creator_id, fan_id).order_by("pk")
-        ]
-    return {"schema_version": EXPORT_SCHEMA_VERSION, "creator_id": creator_id, "fan_id": fan_id, "data": data}
+def _rate_limit_keys(creator_id: str, fan_id: str) -> list[bytes]:
+    pattern = RATE_LIMIT_KEY_PATTERN.format(creator_id=creator_id, fan_id=fan_id)
+    return list(redis_client().scan_iter(match=pattern, count=1000))
 
 
-def _is_fk(model, name: str) -> bool:
-    return model._meta.get_field(name).is_relation
+def erasure_request(*, creator_id: str, fan_id: str, requested_by: str = "api") -> ErasureRequest:
+    from .tasks import run_erasure
+
+    deadline = timezone.now() + timedelta(hours=settings.FANMEMORY["ERASURE_DEADLINE_HOURS"])
+    with transaction.atomic():
+        request = ErasureRequest.objects.create(creator_id=creator_id, fan_ref=fan_ref(creator_id, fan_id),
+                                                pending_fan_id=fan_id, deadline=deadline, requested_by=requested_by)
+        transaction.on_commit(lambda: _queue(run_erasure, request.pk))
+    return request
+
+
+def _queue(task, *args) -> None:
+    try:
+        task.delay(*args)
+    except Exception as exc:  # broker down: the beat retry picks the request up
+        logger.warning("could not queue %s: %s", task.name, type(exc).__name__)
+
+
+def erasure_run(*, request_id) -> ErasureRequest:
+    with transaction.atomic():
+        request = ErasureRequest.objects.select_for_update().get(pk=request_id)
+        if request.status == ErasureStatus.DONE:
+            return request
+        request.status, request.attempts = ErasureStatus.RUNNING, request.attempts + 1
+        request.save(update_fields=["status", "attempts"])
+    try:
+        proof = fan_data_erase(creator_id=request.creator_id, fan_id=request.pending_fan_id)
+    except Exception as exc:
+        logger.error("erasure %s failed: %s", request.pk, type(exc).__name__)
+        ERRORS.labels(type="ERASURE_FAILED").inc()
+        ErasureRequest.objects.filter(pk=request.pk).update(status=ErasureStatus.FAILED)
+        raise
+    request.status, request.completed_at = ErasureStatus.DONE, timezone.now()
+    request.proof, request.pending_fan_id = proof, None
+    request.save(update_fields=["status", "completed_at", "proof", "pending_fan_id"])
+    return request
+
+
+def erasures_retry() -> dict:
+    """Beat: retry failed or stalled requests; raise the alarm for any close to its deadline."""
+    from .tasks import run_erasure
+
+    now = timezone.now()
+    stalled = ErasureRequest.objects.filter(status__in=[ErasureStatus.FAILED, ErasureStatus.PENDING,
+                                                        ErasureStatus.RUNNING],
+                                            requested_at__lt=now - timedelta(minutes=5))
+    retried = 0
+    for request_id in stalled.values_list("pk", flat=True):
+        _queue(run_erasure, request_id)
+        retried += 1
+    late = stalled.filter(deadline__lt=now + timedelta(hours=settings.FANMEMORY["ERASURE_ALERT_HOURS"])).count()
+    if late:
+        ERRORS.labels(type="ERASURE_DEADLINE_AT_RISK").inc(late)
+        logger.error("%d erasure request(s) still open close to their deadline", late)
+    return {"retried": retried, "at_risk": late}
+
+
+# --- retention -----------------------------------------------------------------------------
+
+def retention_run(*, dry_run: bool = False) -> RetentionRun:
+    from memory.services import history_purge_before
+
+    cutoff = timezone.now() - timedelta(days=30.44 * settings.FANMEMORY["RETENTION_MONTHS"])
+    record = RetentionRun.objects.create(cutoff=cutoff, dry_run=dry_run)
+    record.counts = history_purge_before(cutoff=cutoff, batch_size=settings.FANMEMORY["RETENTION_BATCH"],
+                                         dry_run=dry_run)
+    record.finished_at = timezone.now()
+    record.save(update_fields=["counts", "finished_at"])
+    return record
+
+
+# --- staff access --------------------------------------------------------------------------
+
+def access_record(*, staff, action: str, creator_id: str, fan_id: str, reason: str) -> AccessLog:
+    return AccessLog.objects.create(staff=staff, action=action, creator_id=creator_id,
+                                    fan_ref=fan_ref(creator_id, fan_id), reason=reason)

@@ -40,11 +40,12 @@ class ApiKeyAdmin(ReadOnlyAdmin):
 
 @admin.register(FanMemory)
 class FanMemoryAdmin(ReadOnlyAdmin):
+    """Message content is never shown here: staff read it through the audited fan lookup."""
+
     list_display = ("event_id", "creator", "fan_id", "sender", "sentiment", "created_at")
     list_filter = ("sender", "sentiment")
     search_fields = ("=fan_id", "=event_id", "=creator__id")
-    fields = ("creator", "fan_id", "event_id", "sender", "sentiment", "topics", "message_content", "metadata",
-              "created_at")
+    fields = ("creator", "fan_id", "event_id", "sender", "sentiment", "topics", "created_at")
     date_hierarchy = "created_at"
 
 

@@ -2,6 +2,7 @@
 import logging
 
 from emotions.services import on_interaction as emotions_on_interaction
+from gdpr.selectors import purpose_allowed
 from personality.services import on_interaction as personality_on_interaction
 from preferences.services import on_interaction as preferences_on_interaction
 
@@ -14,13 +15,18 @@ LEARNERS = (
     ("personality", personality_on_interaction),
     ("preferences", preferences_on_interaction),
 )
+# Learners that build a personalised profile: skipped while the fan withholds that consent.
+PERSONALIZATION = {"personality", "preferences"}
 
 
 def learn_from_event_now(event_pk: int) -> None:
     event = InteractionEvent.objects.filter(pk=event_pk).first()
     if event is None:  # erased meanwhile
         return
+    personalize = purpose_allowed(creator_id=event.creator_id, fan_id=event.fan_id, purpose="personalization")
     for name, learner in LEARNERS:
+        if name in PERSONALIZATION and not personalize:
+            continue
         try:
             learner(event)
         except Exception as exc:  # one app's failure must not stop the others; the old profile stays

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from emotions.services import analyze_text
+from gdpr.selectors import purpose_allowed
 from gdpr.services import fan_data_erase
 from preferences.topics import extract_topics
 
@@ -15,6 +16,10 @@ from .models import EventType
 from .timeutil import iso_utc
 
 logger = logging.getLogger("fanmemory.memory")
+
+
+def memory_allowed(creator_id: str, fan_id: str) -> bool:
+    return purpose_allowed(creator_id=creator_id, fan_id=fan_id, purpose="memory")
 
 
 def analysis_for(event: dict) -> dict | None:

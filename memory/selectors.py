@@ -22,10 +22,11 @@ from .timeutil import iso_utc
 def context_parts() -> tuple[ContextPart, ...]:
     """Every app's part of the context. Imported late: those apps read memory's selectors too."""
     from emotions.selectors import CONTEXT_PART as EMOTION_PART
+    from gdpr.selectors import CONTEXT_PART as CONSENT_PART
     from personality.selectors import CONTEXT_PART as PERSONALITY_PART
     from preferences.selectors import CONTEXT_PART as PREFERENCES_PART
 
-    return (PERSONALITY_PART, PREFERENCES_PART, EMOTION_PART, ENGAGEMENT_PART)
+    return (PERSONALITY_PART, PREFERENCES_PART, EMOTION_PART, ENGAGEMENT_PART, CONSENT_PART)
 
 
 def active_key_creator(*, key_hash: str) -> str | None:
@@ -151,17 +152,27 @@ def _fill_misses(creator_id, fan_ids, lists, generations, parts, cache_up: bool)
         cache.run("context refill", lambda pipe: [queue(pipe) for queue in refills])
 
 
+@lru_cache(maxsize=64)
+def _lookup_counter(part: str, result: str):
+    return CACHE_LOOKUPS.labels(part=part, result=result)
+
+
 def _count_lookups(part: str, looked_up: int, missed: int) -> None:
-    CACHE_LOOKUPS.labels(part=part, result="hit").inc(looked_up - missed)
-    CACHE_LOOKUPS.labels(part=part, result="miss").inc(missed)
+    if looked_up > missed:
+        _lookup_counter(part, "hit").inc(looked_up - missed)
+    if missed:
+        _lookup_counter(part, "miss").inc(missed)
 
 
 def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, messages: int) -> dict:
-    from personality.selectors import response_style_from
+    from personality.selectors import default_profile, response_style_from
+    from preferences.selectors import default_preferences
 
     engagement = parts["engagement_metrics"]
-    profile = parts["personality_profile"]
-    preferences = parts["preferences"]
+    consent = parts["consent"]
+    profile, preferences = parts["personality_profile"], parts["preferences"]
+    if not consent["personalization"]:
+        profile, preferences = default_profile(fan_id), default_preferences(fan_id)
     emotional_state = parts["emotional_state"]
     return {
         "fan_id": fan_id,
@@ -173,6 +184,7 @@ def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, me
         "emotional_state": emotional_state,
         "engagement_metrics": engagement,
         "response_style": response_style_from(profile, preferences, emotional_state),
+        "consent": consent,
         "last_interaction": engagement["last_interaction"],
     }
 
@@ -197,7 +209,12 @@ def fan_engagement(*, creator_id: str, fan_id: str) -> dict | None:
 
 
 def creator_stats(*, creator_id: str) -> dict:
-    totals = fans_with_memory(creator_id=creator_id).aggregate(
+    from gdpr.selectors import fans_without
+
+    counted = fans_with_memory(creator_id=creator_id).exclude(
+        fan_id__in=fans_without(creator_id=creator_id, purpose="analytics")
+    )
+    totals = counted.aggregate(
         fans=Count("id"), messages=Sum("total_messages"), purchases=Sum("total_purchases"),
         revenue=Sum("total_revenue"),
     )

@@ -14,17 +14,22 @@ from config.errors import ServiceError
 from . import engagement
 from .auth import forget_cached_keys, generate_key, hash_key
 from .timeutil import iso_utc
-from .models import ApiKey, Creator, EventType, FanMemory, InteractionEvent, Sender
+from .cache import forget_parts
+from .models import ApiKey, Creator, EventType, FanMemory, InteractionEvent, FanMemory, InteractionEvent, Sender
 
 logger = logging.getLogger("fanmemory.memory")
 
 
 # --- creators and keys ---------------------------------------------------------------------
 
+def creator_ensure(*, creator_id: str) -> Creator:
+    return Creator.objects.get_or_create(id=creator_id)[0]
+
+
 @transaction.atomic
 def api_key_create(*, creator_id: str) -> str:
     """Create the creator if needed and a new key for it; returns the raw key (shown once)."""
-    creator, _ = Creator.objects.get_or_create(id=creator_id)
+    creator = creator_ensure(creator_id=creator_id)
     raw_key, prefix = generate_key()
     ApiKey.objects.create(creator=creator, prefix=prefix, key_hash=hash_key(raw_key))
     return raw_key
@@ -54,8 +59,11 @@ def interaction_save(*, creator_id: str, event: dict, raw_hash: str) -> SaveOutc
     Idempotency rests on the unique (creator, event_id) constraint: concurrent duplicates wait
     on the index and then find the committed row, never a read-then-write race.
     """
-    from .publishing import analysis_for, publish_after_commit
+    from .publishing import analysis_for, memory_allowed, publish_after_commit
 
+    if not memory_allowed(creator_id, event["fan_id"]):
+        raise ServiceError("CONSENT_WITHDRAWN", "The fan withdrew consent to memory: nothing was stored.", 403,
+                           recoverable=False)
     analysis = analysis_for(event)
     response = _response_body(event, analysis)
     try:
@@ -143,10 +151,33 @@ def _replay(creator_id: str, event_id: str, raw_hash: str) -> SaveOutcome:
     return SaveOutcome(200, existing.response)
 
 
-# --- deletion ------------------------------------------------------------------------------
+# --- deletion and retention ----------------------------------------------------------------
 
 def fan_memory_delete(*, creator_id: str, fan_id: str) -> dict:
     """Everything this creator holds on the fan, database and cache. Returns rows removed per table."""
     from .publishing import erase_fan_everywhere
 
     return erase_fan_everywhere(creator_id, fan_id)
+
+
+def history_purge_before(*, cutoff, batch_size: int, dry_run: bool = False) -> dict:
+    """Delete messages and events older than `cutoff`, in batches; cached lists of the fans touched
+    are dropped so no expired message is served from Redis."""
+    counts = {}
+    for label, model, time_field in (("fan_memories", FanMemory, "created_at"),
+                                     ("interaction_events", InteractionEvent, "occurred_at")):
+        old = model.objects.filter(**{f"{time_field}__lt": cutoff})
+        counts[label] = old.count() if dry_run else _delete_in_batches(old, batch_size)
+    return counts
+
+
+def _delete_in_batches(queryset, batch_size: int) -> int:
+    deleted = 0
+    while True:
+        batch = list(queryset.values_list("pk", "creator_id", "fan_id")[:batch_size])
+        if not batch:
+            return deleted
+        with transaction.atomic():
+            deleted += queryset.model.objects.filter(pk__in=[pk for pk, _, _ in batch]).delete()[0]
+        for creator_id, fan_id in {(creator_id, fan_id) for _, creator_id, fan_id in batch}:
+            forget_parts(creator_id, fan_id, "messages")

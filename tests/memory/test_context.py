@@ -9,7 +9,7 @@ from memory.models import FanMemory
 from memory.selectors import memory_contexts
 from tests.conftest import message, post, purchase
 
-CONTEXT_KEYS = {"fan_id", "creator_id", "is_new", "recent_messages", "personality_profile", "preferences",
+CONTEXT_KEYS = {"fan_id", "creator_id", "is_new", "recent_messages", "personality_profile", "preferences", "consent",
                 "emotional_state", "engagement_metrics", "response_style", "last_interaction"}
 
 

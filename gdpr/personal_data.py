@@ -1,0 +1,7 @@
+from .models import Consent, ConsentChange
+from .registry import FanDataSource, register
+
+register(
+    FanDataSource(Consent, cache_suffixes=("consent",)),
+    FanDataSource(ConsentChange),
+)

@@ -1,0 +1,40 @@
+"""Reads of the gdpr app: consent (also a part of the memory context) and erasure requests."""
+from django.conf import settings
+
+from memory.parts import ContextPart
+
+from .models import Consent, ConsentChange, ErasureRequest, Purpose
+
+PURPOSES = tuple(Purpose.values)
+
+
+def consents_for(creator_id: str, fan_ids: list[str]) -> dict[str, dict]:
+    """Consent per purpose for each fan; a purpose never withdrawn is granted (the default)."""
+    consent = {fan_id: dict.fromkeys(PURPOSES, True) for fan_id in fan_ids}
+    rows = Consent.objects.filter(creator_id=creator_id, fan_id__in=fan_ids).values_list("fan_id", "purpose", "granted")
+    for fan_id, purpose, granted in rows:
+        consent[fan_id][purpose] = granted
+    return consent
+
+
+def purpose_allowed(*, creator_id: str, fan_id: str, purpose: str) -> bool:
+    return not Consent.objects.filter(creator_id=creator_id, fan_id=fan_id, purpose=purpose, granted=False).exists()
+
+
+def fans_without(*, creator_id: str, purpose: str):
+    """Fan ids of this creator who withdrew `purpose` (a queryset usable in a subquery)."""
+    return Consent.objects.filter(creator_id=creator_id, purpose=purpose, granted=False).values("fan_id")
+
+
+def consent_history(*, creator_id: str, fan_id: str) -> list[dict]:
+    changes = ConsentChange.objects.filter(creator_id=creator_id, fan_id=fan_id).order_by("changed_at", "id")
+    return [{"purpose": c.purpose, "granted": c.granted, "changed_at": c.changed_at} for c in changes]
+
+
+def erasure_request_for(*, creator_id: str, request_id) -> ErasureRequest | None:
+    return ErasureRequest.objects.filter(creator_id=creator_id, id=request_id).first()
+
+
+CONTEXT_PART = ContextPart(
+    name="consent", cache_suffix="consent", ttl=settings.FANMEMORY["PERSONALITY_TTL"], load_many=consents_for
+)

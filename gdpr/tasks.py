@@ -1,0 +1,18 @@
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(ignore_result=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def run_erasure(request_id) -> None:
+    services.erasure_run(request_id=request_id)
+
+
+@shared_task(ignore_result=True)
+def retry_erasures() -> None:
+    services.erasures_retry()
+
+
+@shared_task(ignore_result=True)
+def cleanup_old_memories() -> None:
+    services.retention_run()

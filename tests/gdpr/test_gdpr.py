@@ -1,0 +1,259 @@
+import importlib
+from datetime import timedelta
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
+
+from gdpr.models import AccessLog, RetentionRun
+from gdpr.registry import sources
+from memory.models import FanMemory, InteractionEvent
+from tests.conftest import feedback, message, post, purchase
+
+FAN = "f_gdpr"
+
+
+def fill_fan(api):
+    post(api, message("m1", fan_id=FAN, content="my dog Rex loves walks", metadata={"city": "Lyon"}))
+    post(api, message("ai1", fan_id=FAN, sender="ai", content="aww tell me more"))
+    post(api, purchase("p1", fan_id=FAN, amount="42.00"))
+    post(api, feedback("fb1", "ai1", fan_id=FAN, outcome="positive"))
+    api.put(f"/api/v1/fans/{FAN}/consent/", {"analytics": False}, format="json")
+    api.get(f"/api/v1/fans/{FAN}/context/")
+
+
+def test_export_holds_every_datum_written(api):
+    fill_fan(api)
+    response = api.get(f"/api/v1/fans/{FAN}/export/")
+    assert response.status_code == 200
+    document = response.json()
+    assert document["schema_version"] == 1 and document["fan_id"] == FAN
+    text = response.content.decode()
+    for datum in ("my dog Rex loves walks", "Lyon", "aww tell me more", "42.00", "positive", "fb1"):
+        assert datum in text
+    assert document["data"]["gdpr_consent_changes"][0]["granted"] is False
+    assert set(document["data"]) == {source.label for source in sources()}
+
+
+def test_export_command_writes_the_same_document(api, tmp_path):
+    fill_fan(api)
+    out = tmp_path / "export.json"
+    call_command("export_fan_data", "creator_a", FAN, "--output", str(out))
+    assert "my dog Rex loves walks" in out.read_text()
+
+
+def count_rows() -> dict:
+    return {source.label: source.rows("creator_a", FAN).count() for source in sources()}
+
+
+def test_erasure_removes_everything_and_proves_it(api, other_api, redis_client):
+    fill_fan(api)
+    post(other_api, message("m1", fan_id=FAN, content="other creator keeps this"))
+    before = count_rows()
+    fan_keys_before = len(redis_client.keys(f"*{FAN}*"))
+    assert fan_keys_before > 0
+    response = api.post(f"/api/v1/fans/{FAN}/erasure/")
+    assert response.status_code == 202
+    body = response.json()
+    deadline = timezone.datetime.fromisoformat(body["deadline"].replace("Z", "+00:00"))
+    assert timezone.now() < deadline <= timezone.now() + timedelta(hours=72)
+    status = api.get(f"/api/v1/gdpr/erasure-requests/{body['request_id']}/").json()
+    assert status["status"] == "done"
+    assert status["proof"]["tables"] == {label: count for label, count in before.items()}
+    assert status["proof"]["cache_keys_removed"] == fan_keys_before
+    assert FAN not in str(status)
+    assert all(count == 0 for count in count_rows().values())
+    assert redis_client.keys(f"*{FAN}*") == []
+    with connection.cursor() as cursor:  # nothing left anywhere in clear, in any table
+        cursor.execute("SELECT count(*) FROM fan_memories WHERE creator_id = 'creator_a'")
+        assert cursor.fetchone()[0] == 0
+    assert other_api.get(f"/api/v1/fans/{FAN}/context/").json()["recent_messages"][0]["content"] == \
+        "other creator keeps this"
+    assert other_api.get(f"/api/v1/gdpr/erasure-requests/{body['request_id']}/").status_code == 404
+
+
+def test_purge_fan_command_erases_with_proof(api, capsys):
+    fill_fan(api)
+    call_command("purge_fan", "creator_a", FAN)
+    assert '"status":"done"' in capsys.readouterr().out
+    assert all(count == 0 for count in count_rows().values())
+
+
+def test_stalled_erasures_are_retried_and_late_ones_raise_the_alarm(api):
+    from gdpr.models import ErasureRequest
+    from gdpr.services import erasures_retry
+    from gdpr.refs import fan_ref
+
+    fill_fan(api)
+    stalled = ErasureRequest.objects.create(creator_id="creator_a", fan_ref=fan_ref("creator_a", FAN),
+                                            pending_fan_id=FAN, deadline=timezone.now() + timedelta(hours=2))
+    ErasureRequest.objects.filter(pk=stalled.pk).update(requested_at=timezone.now() - timedelta(hours=70))
+    outcome = erasures_retry()
+    assert outcome == {"retried": 1, "at_risk": 1}
+    stalled.refresh_from_db()
+    assert stalled.status == "done" and stalled.pending_fan_id is None
+    assert all(count == 0 for count in count_rows().values())
+
+
+def test_consent_defaults_history_and_bad_input(api):
+    body = api.get(f"/api/v1/fans/{FAN}/consent/").json()
+    assert body["consent"] == {"memory": True, "personalization": True, "analytics": True} and body["history"] == []
+    api.put(f"/api/v1/fans/{FAN}/consent/", {"personalization": False}, format="json")
+    body = api.put(f"/api/v1/fans/{FAN}/consent/", {"personalization": True}, format="json").json()
+    assert [(c["purpose"], c["granted"]) for c in body["history"]] == [("personalization", False),
+                                                                       ("personalization", True)]
+    for bad in ({}, {"memory": "maybe"}, {"marketing": False}):
+        response = api.put(f"/api/v1/fans/{FAN}/consent/", bad, format="json")
+        assert response.status_code == 400 and response.json()["error"]["type"] == "INVALID_DATA"
+
+
+def test_memory_withdrawn_refuses_messages_and_stores_nothing(api):
+    api.put(f"/api/v1/fans/{FAN}/consent/", {"memory": False}, format="json")
+    response = post(api, message("m1", fan_id=FAN))
+    assert response.status_code == 403 and response.json()["error"]["type"] == "CONSENT_WITHDRAWN"
+    assert not FanMemory.objects.exists() and not InteractionEvent.objects.exists()
+    api.put(f"/api/v1/fans/{FAN}/consent/", {"memory": True}, format="json")
+    assert post(api, message("m1", fan_id=FAN)).status_code == 201
+
+
+def test_personalization_withdrawn_serves_defaults_and_stops_learning(api):
+    from personality.models import PersonalityProfile
+
+    post(api, message("m1", fan_id=FAN))
+    PersonalityProfile.objects.update_or_create(creator_id="creator_a", fan_id=FAN, defaults={"tone": "dominant"})
+    api.put(f"/api/v1/fans/{FAN}/consent/", {"personalization": False}, format="json")
+    context = api.get(f"/api/v1/fans/{FAN}/context/").json()
+    assert context["personality_profile"]["tone"] == "friendly" and context["consent"]["personalization"] is False
+    api.put(f"/api/v1/fans/{FAN}/consent/", {"personalization": True}, format="json")
+    assert api.get(f"/api/v1/fans/{FAN}/context/").json()["personality_profile"]["tone"] == "dominant"
+
+
+def test_personalization_withdrawn_skips_the_personal_learners(api, monkeypatch):
+    from memory import learning
+
+    called = []
+    monkeypatch.setattr(learning, "LEARNERS", tuple((name, lambda event, n=name: called.append(n))
+                                                    for name, _ in learning.LEARNERS))
+    api.put(f"/api/v1/fans/{FAN}/consent/", {"personalization": False}, format="json")
+    post(api, message("m1", fan_id=FAN))
+    assert called and not set(called) & learning.PERSONALIZATION
+
+
+def test_analytics_withdrawn_leaves_the_fan_out_of_stats(api):
+    post(api, message("m1", fan_id=FAN))
+    post(api, message("m2", fan_id="f_other"))
+    assert api.get("/api/v1/stats/").json()["fans_with_memory"] == 2
+    api.put(f"/api/v1/fans/{FAN}/consent/", {"analytics": False}, format="json")
+    stats = api.get("/api/v1/stats/").json()
+    assert stats["fans_with_memory"] == 1 and stats["total_messages"] == 1
+
+
+def test_retention_deletes_exactly_the_old_rows(api, capsys):
+    old = timezone.now() - timedelta(days=800)
+    post(api, message("old", fan_id=FAN, occurred_at=old.isoformat()))
+    post(api, message("new", fan_id=FAN))
+    call_command("cleanup_old_memories", "--dry-run")
+    assert "would delete {'fan_memories': 1, 'interaction_events': 1}" in capsys.readouterr().out
+    assert FanMemory.objects.count() == 2
+    call_command("cleanup_old_memories")
+    assert list(FanMemory.objects.values_list("event_id", flat=True)) == ["new"]
+    assert list(InteractionEvent.objects.values_list("event_id", flat=True)) == ["new"]
+    assert RetentionRun.objects.filter(dry_run=False).get().counts == {"fan_memories": 1, "interaction_events": 1}
+    assert [m["event_id"] for m in api.get(f"/api/v1/fans/{FAN}/context/").json()["recent_messages"]] == ["new"]
+
+
+def test_retention_and_erasure_retries_are_scheduled_once(db):
+    from django_celery_beat.models import PeriodicTask
+
+    migration = importlib.import_module("gdpr.migrations.0003_access_log_append_only_groups_schedules")
+    migration.schedule(apps, None)
+    migration.schedule(apps, None)
+    tasks = set(PeriodicTask.objects.values_list("task", flat=True))
+    assert {"gdpr.tasks.cleanup_old_memories", "gdpr.tasks.retry_erasures"} <= tasks
+    assert PeriodicTask.objects.filter(task="gdpr.tasks.cleanup_old_memories").count() == 1
+
+
+def test_rotation_keeps_every_row_readable_and_changes_every_ciphertext(api, settings):
+    from gdpr.rotation import derive_field_key, encrypted_columns, rotate_all
+    from django_cryptography.core.signing import FernetSigner
+    from django_cryptography.utils.crypto import FernetBytes
+
+    fill_fan(api)
+    old = FernetBytes(derive_field_key("the-old-key"), FernetSigner(settings.SECRET_KEY))
+    before = {}
+    with connection.cursor() as cursor:  # put every encrypted value under the old key, as before a rotation
+        for model, fields in encrypted_columns():
+            table, pk = model._meta.db_table, model._meta.pk.column
+            for field in fields:
+                cursor.execute(f"SELECT {pk}, {field.column} FROM {table} WHERE {field.column} IS NOT NULL")
+                for row_pk, raw in cursor.fetchall():
+                    token = old.encrypt(field._fernet.decrypt(bytes(raw)))
+                    cursor.execute(f"UPDATE {table} SET {field.column} = %s WHERE {pk} = %s", [token, row_pk])
+                    before[(table, field.column, str(row_pk))] = token
+    assert before
+    settings.OLD_FIELD_ENCRYPTION_KEY = "the-old-key"
+    totals = rotate_all(report=lambda line: None)
+    assert sum(counts["rotated"] for counts in totals.values()) > 0
+    with connection.cursor() as cursor:
+        for (table, column, row_pk), token in before.items():
+            pk = next(m._meta.pk.column for m, _ in encrypted_columns() if m._meta.db_table == table)
+            cursor.execute(f"SELECT {column} FROM {table} WHERE {pk}::text = %s", [row_pk])
+            assert bytes(cursor.fetchone()[0]) != token
+    assert FanMemory.objects.get(event_id="m1").message_content == "my dog Rex loves walks"
+    again = rotate_all(report=lambda line: None)
+    assert sum(counts["rotated"] for counts in again.values()) == 0
+
+
+@pytest.fixture
+def staff(api, client):
+    migration = importlib.import_module("gdpr.migrations.0003_access_log_append_only_groups_schedules")
+    migration.create_groups(apps, None)
+    post(api, message("m1", fan_id=FAN, content="private words"))
+    support = User.objects.create_user("support", password="pw-123456", is_staff=True)
+    support.groups.add(Group.objects.get(name="support"))
+    boss = User.objects.create_user("boss", password="pw-123456", is_staff=True)
+    boss.groups.add(Group.objects.get(name="gdpr admin"))
+    return {"support": support, "boss": boss}
+
+
+def lookup(client, **data):
+    return client.post("/admin/gdpr/fan-lookup/", {"creator_id": "creator_a", "fan_id": FAN, **data})
+
+
+def test_support_sees_no_message_without_a_reason(staff, client):
+    client.login(username="support", password="pw-123456")
+    page = client.get("/admin/gdpr/fan-lookup/")
+    assert page.status_code == 200 and "private words" not in page.content.decode()
+    response = lookup(client, action="view", reason="")
+    assert "private words" not in response.content.decode()
+    assert not AccessLog.objects.exists()
+
+
+def test_every_staff_view_export_and_erasure_is_logged_once(staff, client):
+    client.login(username="support", password="pw-123456")
+    assert "private words" in lookup(client, action="view", reason="TICKET-1").content.decode()
+    assert lookup(client, action="export", reason="TICKET-1").status_code == 403
+    client.login(username="boss", password="pw-123456")
+    assert "private words" in lookup(client, action="export", reason="TICKET-2").content.decode()
+    assert "done" in lookup(client, action="erase", reason="TICKET-3").content.decode()
+    log = list(AccessLog.objects.order_by("at").values_list("staff__username", "action", "reason"))
+    assert log == [("support", "view", "TICKET-1"), ("boss", "export", "TICKET-2"), ("boss", "erase", "TICKET-3")]
+    assert FAN not in str(list(AccessLog.objects.values()))
+    assert not FanMemory.objects.exists()
+
+
+def test_staff_cannot_change_or_delete_the_access_log(staff, client):
+    client.login(username="support", password="pw-123456")
+    lookup(client, action="view", reason="TICKET-1")
+    entry = AccessLog.objects.get()
+    root = User.objects.create_superuser("root", "root@example.com", "pw-123456")
+    client.force_login(root)
+    assert client.get(f"/admin/gdpr/accesslog/{entry.pk}/delete/").status_code == 403
+    assert client.post(f"/admin/gdpr/accesslog/{entry.pk}/change/", {"reason": "edited"}).status_code == 403
+    for statement in (lambda: AccessLog.objects.update(reason="edited"), lambda: AccessLog.objects.all().delete()):
+        with pytest.raises(DatabaseError), transaction.atomic():
+            statement()
+    assert AccessLog.objects.get().reason == "TICKET-1"
