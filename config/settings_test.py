@@ -6,6 +6,9 @@ os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
 
 from config.settings import *  # noqa: E402,F401,F403
 
+# Several checkouts may run their suites at once on one machine: each names its own test database
+# (and its own REDIS_URL DB number).
+DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_fanmemory")}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Generous limits for the suite; the rate-limit tests set the contract's or smaller ones.
