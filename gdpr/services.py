@@ -124,11 +124,11 @@ def erasures_retry() -> dict:
     stalled = ErasureRequest.objects.filter(status__in=[ErasureStatus.FAILED, ErasureStatus.PENDING,
                                                         ErasureStatus.RUNNING],
                                             requested_at__lt=now - timedelta(minutes=5))
+    late = stalled.filter(deadline__lt=now + timedelta(hours=settings.FANMEMORY["ERASURE_ALERT_HOURS"])).count()
     retried = 0
-    for request_id in stalled.values_list("pk", flat=True):
+    for request_id in list(stalled.values_list("pk", flat=True)):
         _queue(run_erasure, request_id)
         retried += 1
-    late = stalled.filter(deadline__lt=now + timedelta(hours=settings.FANMEMORY["ERASURE_ALERT_HOURS"])).count()
     if late:
         ERRORS.labels(type="ERASURE_DEADLINE_AT_RISK").inc(late)
         logger.error("%d erasure request(s) still open close to their deadline", late)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gdpr.models import AccessLog, RetentionRun
 from gdpr.registry import sources
+from memory.cache import forget_parts
 from memory.models import FanMemory, InteractionEvent
 from tests.conftest import feedback, message, post, purchase
 
@@ -49,11 +50,16 @@ def count_rows() -> dict:
     return {source.label: source.rows("creator_a", FAN).count() for source in sources()}
 
 
+def creator_a_keys(redis_client) -> list[bytes]:
+    return [key for key in redis_client.keys(f"*{FAN}*") if b"creator_a" in key]
+
+
 def test_erasure_removes_everything_and_proves_it(api, other_api, redis_client):
     fill_fan(api)
     post(other_api, message("m1", fan_id=FAN, content="other creator keeps this"))
     before = count_rows()
-    fan_keys_before = len(redis_client.keys(f"*{FAN}*"))
+    fan_keys_before = len(creator_a_keys(redis_client))
+    other_keys = set(redis_client.keys(f"*{FAN}*")) - set(creator_a_keys(redis_client))
     assert fan_keys_before > 0
     response = api.post(f"/api/v1/fans/{FAN}/erasure/")
     assert response.status_code == 202
@@ -66,7 +72,8 @@ def test_erasure_removes_everything_and_proves_it(api, other_api, redis_client):
     assert status["proof"]["cache_keys_removed"] == fan_keys_before
     assert FAN not in str(status)
     assert all(count == 0 for count in count_rows().values())
-    assert redis_client.keys(f"*{FAN}*") == []
+    assert creator_a_keys(redis_client) == []
+    assert set(redis_client.keys(f"*{FAN}*")) == other_keys
     with connection.cursor() as cursor:  # nothing left anywhere in clear, in any table
         cursor.execute("SELECT count(*) FROM fan_memories WHERE creator_id = 'creator_a'")
         assert cursor.fetchone()[0] == 0
@@ -123,7 +130,9 @@ def test_personalization_withdrawn_serves_defaults_and_stops_learning(api):
     from personality.models import PersonalityProfile
 
     post(api, message("m1", fan_id=FAN))
-    PersonalityProfile.objects.update_or_create(creator_id="creator_a", fan_id=FAN, defaults={"tone": "dominant"})
+    PersonalityProfile.objects.update_or_create(creator_id="creator_a", fan_id=FAN,
+                                                defaults={"tone": "dominant", "last_calibrated": timezone.now()})
+    forget_parts("creator_a", FAN, "personality")  # the row was written behind the service's back
     api.put(f"/api/v1/fans/{FAN}/consent/", {"personalization": False}, format="json")
     context = api.get(f"/api/v1/fans/{FAN}/context/").json()
     assert context["personality_profile"]["tone"] == "friendly" and context["consent"]["personalization"] is False
