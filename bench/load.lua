@@ -1,8 +1,9 @@
--- wrk script for fan-memory. Args: mode mean_delay_ms targets_file run_id calibrate|engagement
+-- wrk script for fan-memory. Args: mode mean_delay_ms targets_file run_id calibrate|engagement bulk_size
 --   modes: healthz | context | save | bulk | mix
 -- targets_file lines: "<api key> <fan_id>"; done() prints one JSON line of results.
 local counter, threads = 0, {}
 local targets, mode, delay_ms, run_id, step, current, calibrate = {}, "healthz", 0, "r", 0, nil, "engagement"
+local fans_of, bulk_size = {}, 100
 
 function setup(thread)
   counter = counter + 1
@@ -12,9 +13,14 @@ end
 
 function init(args)
   mode, delay_ms, run_id, calibrate = args[1], tonumber(args[2]), args[4], args[5] or "engagement"
+  bulk_size = tonumber(args[6] or "100")
   for line in io.lines(args[3]) do
     local key, fan = line:match("^(%S+) (%S+)$")
-    if key then table.insert(targets, {key = key, fan = fan}) end
+    if key then
+      table.insert(targets, {key = key, fan = fan})
+      fans_of[key] = fans_of[key] or {}
+      table.insert(fans_of[key], fan)
+    end
   end
   math.randomseed(os.time() * 1000 + thread_id)
 end
@@ -43,12 +49,9 @@ local function context(target)
 end
 
 local function bulk(target)
-  local ids = {}
-  for i = 1, 100 do
-    local other = targets[math.random(#targets)]
-    table.insert(ids, '"' .. other.fan .. '"')
-  end
-  -- fans of other creators are simply unknown to this key: still a full 100-fan request
+  -- bulk_size fans of the same creator, as the assistant asks for an inbox page
+  local ids, fans = {}, fans_of[target.key]
+  for i = 1, bulk_size do table.insert(ids, '"' .. fans[math.random(#fans)] .. '"') end
   return wrk.format("POST", "/api/v1/fans/bulk-context/", auth(target.key), '{"fan_ids":[' .. table.concat(ids, ",") .. ']}')
 end
 

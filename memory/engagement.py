@@ -51,10 +51,7 @@ def score(metrics: EngagementMetrics, now: datetime) -> float:
 
 def record(*, creator_id: str, event: dict) -> EngagementMetrics:
     """Fold one event into the fan's totals (inside the event's transaction, row locked)."""
-    EngagementMetrics.objects.bulk_create(
-        [EngagementMetrics(creator_id=creator_id, fan_id=event["fan_id"])], ignore_conflicts=True
-    )
-    metrics = EngagementMetrics.objects.select_for_update().get(creator_id=creator_id, fan_id=event["fan_id"])
+    metrics = _locked_metrics(creator_id, event["fan_id"])
     at = event["occurred_at"]
     metrics.first_interaction = min(filter(None, [metrics.first_interaction, at]))
     metrics.last_interaction = max(filter(None, [metrics.last_interaction, at]))
@@ -65,6 +62,16 @@ def record(*, creator_id: str, event: dict) -> EngagementMetrics:
         metrics.total_revenue += Decimal(event["purchase"]["amount"])
     metrics.engagement_score = Decimal(str(round(score(metrics, timezone.now()), 2)))
     metrics.save()
+    return metrics
+
+
+def _locked_metrics(creator_id: str, fan_id: str) -> EngagementMetrics:
+    locked = EngagementMetrics.objects.select_for_update().filter(creator_id=creator_id, fan_id=fan_id)
+    metrics = locked.first()
+    if metrics is None:  # the fan's first event; a concurrent first event may be inserting it too
+        EngagementMetrics.objects.bulk_create([EngagementMetrics(creator_id=creator_id, fan_id=fan_id)],
+                                              ignore_conflicts=True)
+        metrics = locked.get()
     return metrics
 
 
