@@ -6,13 +6,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.errors import ServiceError
+from memory.validators import FanIdInUrl
 from memory.views import ERRORS
 
 from . import selectors, services
 from .serializers import ConsentUpdateSerializer, ErasureRequestSerializer
 
 
-class FanExportView(APIView):
+class FanExportView(FanIdInUrl, APIView):
     rate_limit_scope = "retrieval"
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS}, summary="Everything held on the fan (Art. 15, 20)")
@@ -20,7 +21,7 @@ class FanExportView(APIView):
         return Response(services.fan_data_export(creator_id=request.user.creator_id, fan_id=fan_id))
 
 
-class FanErasureView(APIView):
+class FanErasureView(FanIdInUrl, APIView):
     rate_limit_scope = "save"
 
     @extend_schema(request=None, responses={202: ErasureRequestSerializer, **ERRORS},
@@ -42,7 +43,7 @@ class ErasureRequestView(APIView):
         return Response(ErasureRequestSerializer(erasure).data)
 
 
-class FanConsentView(APIView):
+class FanConsentView(FanIdInUrl, APIView):
     rate_limit_scope = "retrieval"
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS}, summary="Consent per purpose, with history")

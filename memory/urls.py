@@ -1,12 +1,11 @@
 from django.urls import register_converter
 
-from .validators import PLATFORM_ID_PATTERN
-
 
 class FanIdConverter:
-    """A platform id in a URL: anything else does not match (404 in the envelope)."""
+    """A fan id in a URL: any segment matches, the view checks it (memory.validators.FanIdInUrl),
+    so that a bad id is a 400 as the contract says."""
 
-    regex = PLATFORM_ID_PATTERN.strip("^$")
+    regex = "[^/]+"
 
     def to_python(self, value: str) -> str:
         return value

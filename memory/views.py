@@ -20,9 +20,8 @@ from .serializers import (
     FanSummarySerializer,
     InteractionSerializer,
 )
-from .validators import PLATFORM_ID_PATTERN
+from .validators import FanIdInUrl
 
-FAN_ID_URL = PLATFORM_ID_PATTERN.strip("^$")
 ERRORS = {code: OpenApiResponse(description="Error envelope") for code in (400, 401, 409, 413, 429, 503)}
 
 
@@ -73,9 +72,9 @@ class FanPagination(PageNumberPagination):
     max_page_size = 500
 
 
-class FanViewSet(viewsets.GenericViewSet):
+class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
     lookup_field = "fan_id"
-    lookup_value_regex = FAN_ID_URL
+    lookup_value_regex = "[^/]+"
     rate_limit_scope = "retrieval"
     rate_limit_scopes = {"bulk_context": "bulk", "destroy": "save"}
     filterset_class = FanFilter

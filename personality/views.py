@@ -1,11 +1,9 @@
 """Thin DRF views of the personality app."""
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from memory.validators import platform_id_validator
+from memory.validators import FanIdInUrl
 
 from . import selectors, services
 from .serializers import FeedbackSerializer, ProfileSerializer, ResponseStyleSerializer
@@ -13,15 +11,8 @@ from .serializers import FeedbackSerializer, ProfileSerializer, ResponseStyleSer
 ERRORS = {code: OpenApiResponse(description="Error envelope") for code in (400, 401, 429, 503)}
 
 
-class FanView(APIView):
+class FanView(FanIdInUrl, APIView):
     """Checks the fan id of the URL (a 400 in the envelope when it is not a platform id)."""
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        try:
-            platform_id_validator(kwargs["fan_id"])
-        except DjangoValidationError as exc:
-            raise ValidationError({"fan_id": exc.messages}) from None
 
 
 class PersonalityView(FanView):

@@ -1,25 +1,15 @@
 """Thin DRF views of the preferences app."""
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from memory.validators import platform_id_validator
+from memory.validators import checked_fan_id
 
 from . import selectors
 from .serializers import RecommendationsSchema, RecommendationRequestSerializer, RecommendationSerializer
 
 ERRORS = {code: OpenApiResponse(description="Error envelope") for code in (400, 401, 429, 503)}
-
-
-def checked_fan_id(fan_id: str) -> str:
-    try:
-        platform_id_validator(fan_id)
-    except DjangoValidationError as exc:
-        raise ValidationError({"fan_id": exc.messages}) from None
-    return fan_id
 
 
 class PreferencesView(APIView):

@@ -61,10 +61,12 @@ def test_bad_messages_query_is_a_400(api, query):
     assert response.status_code == 400 and "messages" in response.json()["error"]["fields"]
 
 
-def test_bad_fan_id_in_url_is_an_error_in_the_envelope(api):
-    response = api.get("/api/v1/fans/bad%20id/context/")
-    assert response.status_code in (400, 404)
-    assert "error" in response.json()
+@pytest.mark.parametrize("path", ["context/", "engagement/", "export/", "consent/", "personality/",
+                                  "preferences/", "response-style/"])
+def test_bad_fan_id_in_url_is_a_400_in_the_envelope(api, path):
+    response = api.get(f"/api/v1/fans/bad%20id/{path}")
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"] == {"fan_id": ["Must be 1 to 255 characters from A-Z a-z 0-9 _ . : @ -."]}
 
 
 def test_a_cache_miss_rebuilds_from_the_database(api, redis_client):
