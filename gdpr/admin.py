@@ -8,22 +8,12 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views import View
 
+from config.admin_base import ReadOnlyAdmin
 from memory.selectors import fan_messages
 from memory.validators import platform_id_validator
 
 from .models import AccessAction, AccessLog, ErasureRequest, RetentionRun
 from .services import access_record, erasure_request, erasure_run, fan_data_export
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(AccessLog)

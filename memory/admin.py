@@ -1,15 +1,9 @@
 from django.contrib import admin, messages
 
+from config.admin_base import ReadOnlyAdmin
+
 from .models import ApiKey, Creator, EngagementMetrics, FanMemory
 from .services import api_key_revoke
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Creator)
@@ -33,9 +27,6 @@ class ApiKeyAdmin(ReadOnlyAdmin):
     def revoke(self, request, queryset):
         revoked = sum(api_key_revoke(prefix=key.prefix) for key in queryset)
         self.message_user(request, f"{revoked} key(s) revoked.", messages.SUCCESS)
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(FanMemory)

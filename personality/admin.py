@@ -3,20 +3,11 @@ import json
 from django.contrib import admin
 from django.utils.html import format_html
 
+from config.admin_base import ReadOnlyAdmin
+
 from . import calibration
 from .models import CreatorToneStats, PersonalityProfile
 from .selectors import creator_population
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # a fan's data goes through GDPR erasure, not the admin
 
 
 def _evidence_field(name: str):

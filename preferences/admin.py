@@ -1,14 +1,8 @@
 from django.contrib import admin
 
+from config.admin_base import ReadOnlyAdmin
+
 from .models import CategoryPopularity, FanPreferences
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(FanPreferences)
@@ -19,9 +13,6 @@ class FanPreferencesAdmin(ReadOnlyAdmin):
     search_fields = ("=fan_id", "=creator__id")
     fields = ("creator", "fan_id", "evidence_count", "content_preferences", "topic_interests", "purchase_patterns",
               "communication_preferences", "last_updated")
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(CategoryPopularity)
