@@ -1,6 +1,11 @@
 """The one registry of personal data. Each app declares, in its own `personal_data.py`, the
 models that hold data about a fan (keyed by creator and fan) and the Redis key suffixes where
-it caches them; export and erasure walk this registry and nothing else."""
+it caches them; export and erasure walk this registry and nothing else.
+
+A source may also declare `before_erase(creator_id=, fan_id=)`: called in the erasure's
+transaction before any row is deleted, it withdraws the fan's contribution from the app's
+creator-level aggregates and returns the number of aggregate rows adjusted per table."""
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -10,6 +15,7 @@ class FanDataSource:
     creator_field: str = "creator_id"
     fan_field: str = "fan_id"
     cache_suffixes: tuple[str, ...] = field(default=())
+    before_erase: Callable[..., dict[str, int]] | None = None
 
     @property
     def label(self) -> str:

@@ -62,15 +62,27 @@ def fan_cache_keys(creator_id: str, fan_id: str) -> list[str]:
 
 
 def fan_data_erase(*, creator_id: str, fan_id: str) -> dict:
-    """Delete every registered row and Redis key of the fan; returns the proof (counts only)."""
+    """Withdraw the fan's contribution from the creators' aggregates, delete every registered row
+    and Redis key of the fan; returns the proof (counts only)."""
     with transaction.atomic():
+        aggregates = _contributions_withdraw(creator_id, fan_id)
         tables = {source.label: source.rows(creator_id, fan_id).delete()[0] for source in registry.sources()}
     cache_keys = fan_cache_keys(creator_id, fan_id)
     removed = run("erasure", lambda pipe: pipe.delete(*cache_keys), atomic=True)
     limiter_keys = _rate_limit_keys(creator_id, fan_id)
     if limiter_keys:
         redis_client().delete(*limiter_keys)
-    return {"tables": tables, "cache_keys_removed": (removed[0] if removed else 0) + len(limiter_keys)}
+    return {"tables": tables, "aggregates_adjusted": aggregates,
+            "cache_keys_removed": (removed[0] if removed else 0) + len(limiter_keys)}
+
+
+def _contributions_withdraw(creator_id: str, fan_id: str) -> dict[str, int]:
+    """Every hook runs before any deletion: a hook reads the fan's learning state to know what to withdraw."""
+    adjusted = {}
+    for source in registry.sources():
+        if source.before_erase is not None:
+            adjusted.update(source.before_erase(creator_id=creator_id, fan_id=fan_id))
+    return adjusted
 
 
 def _rate_limit_keys(creator_id: str, fan_id: str) -> list[bytes]:

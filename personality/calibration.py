@@ -100,7 +100,7 @@ def new_state() -> dict:
         "length": {"recent": []},
         "punctuation": {"proper": 0.0, "weight": 0.0},
         "speed": {"recent": [], "last_outgoing": None, "last_fan": None},
-        "tone": {"own": {}, "direct": {}, "direct_feedbacks": 0, "feedbacks": 0, "served": []},
+        "tone": {"own": {}, "direct": {}, "direct_feedbacks": 0, "feedbacks": 0, "served": [], "contributed": {}},
     }
 
 
@@ -172,6 +172,23 @@ def _credit(book: dict, tone: str, outcome: str) -> None:
     successes, failures = REWARDS[outcome]
     current = book.get(tone, [0.0, 0.0])
     book[tone] = [current[0] + successes, current[1] + failures]
+
+
+def contribution(state: dict) -> dict:
+    """(successes, failures) per tone this fan's feedback added to the creator's totals, withdrawn on
+    erasure. It is kept apart from "own": a recalibration rebuilds "own" from the remaining history
+    (and may credit a feedback to another tone), but never touches the creator's totals.
+
+    States written before it was kept start from "own", the best that can be derived: it is exact
+    unless the profile was recalibrated since (history purged, tone re-attributed)."""
+    tones = state["tone"]
+    if "contributed" not in tones:
+        tones["contributed"] = {tone: list(pair) for tone, pair in tones["own"].items()}
+    return tones["contributed"]
+
+
+def record_contribution(state: dict, tone: str, outcome: str) -> None:
+    _credit(contribution(state), tone, outcome)
 
 
 def restore_direct_feedback(state: dict, previous_tones: dict) -> None:

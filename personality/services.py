@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import F
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
@@ -37,11 +38,25 @@ def on_interaction(event) -> None:
             creator_id=event.creator_id, event_id=event_id))
         if tone is not None:
             population = _with_outcome(population, tone, event.outcome)
+            cal.record_contribution(state, tone, event.outcome)
         _save(profile, state, population)
         if tone is not None:
             _population_add(event.creator_id, tone, event.outcome)
     if first_calibration and profile.last_calibrated is not None:
         CALIBRATIONS.labels(result="ok").inc()
+
+
+@transaction.atomic
+def fan_contribution_withdraw(*, creator_id: str, fan_id: str) -> dict[str, int]:
+    """Before the fan's erasure (gdpr registry hook): take out of the creator's tone totals exactly
+    what this fan's feedback put in. Returns the number of tone rows adjusted."""
+    profile = PersonalityProfile.objects.select_for_update().filter(creator_id=creator_id, fan_id=fan_id).first()
+    adjusted = 0
+    if profile is not None:
+        for tone, (successes, failures) in sorted(cal.contribution(_state_of(profile)).items()):
+            if successes or failures:
+                adjusted += _population_subtract(creator_id, tone, successes, failures)
+    return {CreatorToneStats._meta.db_table: adjusted}
 
 
 def personality_calibrate(*, creator_id: str, fan_id: str) -> dict:
@@ -73,6 +88,7 @@ def personality_feedback_apply(*, creator_id: str, fan_id: str, about_event_id: 
         state = _state_of(profile)
         tone = _tone_of(state, message, about_event_id, population)
         cal.observe_feedback(state, tone, outcome, direct=True)
+        cal.record_contribution(state, tone, outcome)
         _save(profile, state, _with_outcome(population, tone, outcome))
         _population_add(creator_id, tone, outcome)
     return fan_profile(creator_id=creator_id, fan_id=fan_id)
@@ -135,6 +151,7 @@ def _recalibrate(creator_id: str, fan_id: str) -> None:
         if not cal.already_seen(state, event.event_id):
             _apply(state, event, population, messages.get)
     cal.restore_direct_feedback(state, previous["tone"])
+    state["tone"]["contributed"] = cal.contribution(previous)  # the creator's totals are not replayed
     _save(profile, state, population, recalibrated=True)
 
 
@@ -164,9 +181,22 @@ def _with_outcome(population: dict, tone: str, outcome: str) -> dict:
 def _population_add(creator_id: str, tone: str, outcome: str) -> None:
     """Last in the transaction: the creator's rows are shared by all its fans, lock them briefly."""
     successes, failures = cal.REWARDS[outcome]
-    CreatorToneStats.objects.get_or_create(creator_id=creator_id, tone=tone)
-    CreatorToneStats.objects.filter(creator_id=creator_id, tone=tone).update(
-        successes=F("successes") + successes, failures=F("failures") + failures)
+    increments = {"successes": F("successes") + successes, "failures": F("failures") + failures}
+    rows = CreatorToneStats.objects.filter(creator_id=creator_id, tone=tone)
+    if not rows.update(**increments):  # no row yet, or an erasure has just deleted it
+        _, created = CreatorToneStats.objects.get_or_create(creator_id=creator_id, tone=tone, defaults={
+            "successes": successes, "failures": failures})
+        if not created:
+            rows.update(**increments)
+
+
+def _population_subtract(creator_id: str, tone: str, successes: float, failures: float) -> int:
+    """Clamped at 0; a row left empty is deleted, so no trace of which tones the fan was served."""
+    rows = CreatorToneStats.objects.filter(creator_id=creator_id, tone=tone)
+    adjusted = rows.update(successes=Greatest(F("successes") - successes, 0.0),
+                           failures=Greatest(F("failures") - failures, 0.0))
+    rows.filter(successes__lte=0.0, failures__lte=0.0).delete()
+    return adjusted
 
 
 def _is_fans(creator_id: str, fan_id: str, message: dict) -> bool:

@@ -33,7 +33,21 @@ def new_state() -> dict:
     return {"categories": {}, "topics": {}, "kinds": {}, "spend": {"n": 0, "s": 0.0, "ss": 0.0},
             "comm": {"hours": [0] * 24, "days": [0] * 7, "n": 0, "reply_n": 0, "reply_ls": 0.0,
                      "await": None, "lang": {}},
-            "seen": []}
+            "seen": [], "popularity": {}}
+
+
+def state_from(stored: dict | None) -> dict:
+    state = {**new_state(), **(stored or {})}
+    if stored and "popularity" not in stored:
+        state["popularity"] = _derived_popularity(state)
+    return state
+
+
+def _derived_popularity(state: dict) -> dict:
+    """What a state written before "popularity" was kept added to the creator's popularity: the
+    purchase count of each category still tracked. Its price statistics cannot be attributed to
+    categories (the state only sums them over all purchases), so they stay in the aggregate."""
+    return {name: [entry["b"], 0, 0.0, 0.0] for name, entry in state["categories"].items() if entry["b"]}
 
 
 def epoch(moment: datetime) -> float:
@@ -108,7 +122,21 @@ def update_category(state: dict, category: str, delta: float, at: float) -> dict
     return entry
 
 
+def popularity_delta(*, category: str, kind: str, amount: float) -> list | None:
+    """What one purchase adds to its category's row of the creator's popularity: [purchases, priced
+    purchases, log amount, its square]; None if nothing (a tip without a category)."""
+    priced = kind in SPEND_KINDS and amount > 0
+    if not category and not priced:
+        return None
+    log_amount = math.log(amount) if priced else 0.0
+    return [1 if category else 0, int(priced), log_amount, log_amount * log_amount]
+
+
 def observe_purchase(state: dict, *, kind: str, amount: float, category: str, at: float) -> None:
+    delta = popularity_delta(category=category, kind=kind, amount=amount)
+    if delta:  # kept so that an erasure can withdraw exactly this from the creator's popularity
+        total = state["popularity"].get(category, [0, 0, 0.0, 0.0])
+        state["popularity"][category] = [mine + added for mine, added in zip(total, delta)]
     if category:
         update_category(state, category, WEIGHTS["purchase"], at)["b"] += 1
     if kind in PATTERN_KINDS:

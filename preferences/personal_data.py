@@ -1,5 +1,6 @@
 from gdpr.registry import FanDataSource, register
 
 from .models import FanPreferences
+from .services import fan_contribution_withdraw
 
-register(FanDataSource(FanPreferences, cache_suffixes=("preferences",)))
+register(FanDataSource(FanPreferences, cache_suffixes=("preferences",), before_erase=fan_contribution_withdraw))

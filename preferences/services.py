@@ -10,7 +10,8 @@ import re
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Case, F, Q, When
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from config.errors import ServiceError
@@ -23,6 +24,7 @@ from .topics import extract_topics
 
 CACHE_SUFFIX = "preferences"
 CATEGORY_PATTERN = re.compile(r"^[a-z0-9_-]{1,64}$")
+POPULARITY_FIELDS = ("purchases", "priced_purchases", "log_amount_sum", "log_amount_square_sum")  # as in deltas
 
 
 def on_interaction(event) -> None:
@@ -66,10 +68,11 @@ def _learn_message(event) -> None:
 def _learn_purchase(event) -> None:
     amount = float(event.amount or 0)
     category = event.category or ""
+    delta = learning.popularity_delta(category=category, kind=event.purchase_kind, amount=amount)
     learned = _learn(event.creator_id, event.fan_id, event.pk, lambda state: learning.observe_purchase(
         state, kind=event.purchase_kind, amount=amount, category=category, at=learning.epoch(event.occurred_at)))
-    if learned:
-        _count_popularity(event.creator_id, category, event.purchase_kind, amount)
+    if learned and delta:
+        _count_popularity(event.creator_id, category, delta)
 
 
 def _learn_feedback(event) -> None:
@@ -100,7 +103,7 @@ def _locked_row(creator_id: str, fan_id: str) -> FanPreferences:
 
 
 def _state_of(row: FanPreferences) -> dict:
-    return {**learning.new_state(), **(row.learning_state or {})}
+    return learning.state_from(row.learning_state)
 
 
 def _save(row: FanPreferences, state: dict) -> None:
@@ -116,19 +119,46 @@ def _save(row: FanPreferences, state: dict) -> None:
     transaction.on_commit(lambda: forget_parts(creator_id, fan_id, CACHE_SUFFIX))
 
 
-def _count_popularity(creator_id: str, category: str, kind: str, amount: float) -> None:
-    priced = kind in learning.SPEND_KINDS and amount > 0
-    if not category and not priced:
-        return
-    log_amount = math.log(amount) if priced else 0.0
-    CategoryPopularity.objects.get_or_create(creator_id=creator_id, category=category)
-    CategoryPopularity.objects.filter(creator_id=creator_id, category=category).update(
-        purchases=F("purchases") + (1 if category else 0),
-        priced_purchases=F("priced_purchases") + int(priced),
-        log_amount_sum=F("log_amount_sum") + log_amount,
-        log_amount_square_sum=F("log_amount_square_sum") + log_amount * log_amount,
+def _count_popularity(creator_id: str, category: str, delta: list) -> None:
+    values = dict(zip(POPULARITY_FIELDS, delta))
+    increments = {name: F(name) + value for name, value in values.items()}
+    rows = CategoryPopularity.objects.filter(creator_id=creator_id, category=category)
+    if not rows.update(**increments, updated_at=timezone.now()):  # no row yet, or an erasure has just deleted it
+        _, created = CategoryPopularity.objects.get_or_create(creator_id=creator_id, category=category,
+                                                              defaults=values)
+        if not created:
+            rows.update(**increments, updated_at=timezone.now())
+
+
+@transaction.atomic
+def fan_contribution_withdraw(*, creator_id: str, fan_id: str) -> dict[str, int]:
+    """Before the fan's erasure (gdpr registry hook): take out of the creator's category popularity
+    exactly what this fan's purchases put in. Returns the number of category rows adjusted."""
+    row = FanPreferences.objects.select_for_update().filter(creator_id=creator_id, fan_id=fan_id).first()
+    adjusted = 0
+    if row is not None:
+        for category, delta in sorted(_state_of(row)["popularity"].items()):
+            adjusted += _uncount_popularity(creator_id, category, delta)
+    return {CategoryPopularity._meta.db_table: adjusted}
+
+
+def _uncount_popularity(creator_id: str, category: str, delta: list) -> int:
+    """Counts and the sum of squares are clamped at 0 (the log sum may rightly be negative); with
+    no priced purchase left both sums are exactly 0, so no float residue survives; an empty row is
+    deleted, so not even the category the fan bought stays."""
+    purchases, priced, log_amount, log_square = delta
+    rows = CategoryPopularity.objects.filter(creator_id=creator_id, category=category)
+    none_priced_left = Q(priced_purchases__lte=priced)  # UPDATE reads the row's values before the change
+    adjusted = rows.update(
+        purchases=Greatest(F("purchases") - purchases, 0),
+        priced_purchases=Greatest(F("priced_purchases") - priced, 0),
+        log_amount_sum=Case(When(none_priced_left, then=0.0), default=F("log_amount_sum") - log_amount),
+        log_amount_square_sum=Case(When(none_priced_left, then=0.0),
+                                   default=Greatest(F("log_amount_square_sum") - log_square, 0.0)),
         updated_at=timezone.now(),
     )
+    rows.filter(purchases=0, priced_purchases=0).delete()
+    return adjusted
 
 
 @transaction.atomic

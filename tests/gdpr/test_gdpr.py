@@ -12,6 +12,8 @@ from gdpr.models import AccessLog, RetentionRun
 from gdpr.registry import sources
 from memory.cache import forget_parts
 from memory.models import FanMemory, InteractionEvent
+from personality.models import CreatorToneStats
+from preferences.models import CategoryPopularity
 from tests.conftest import feedback, message, post, purchase
 
 FAN = "f_gdpr"
@@ -70,6 +72,10 @@ def test_erasure_removes_everything_and_proves_it(api, other_api, redis_client):
     assert status["status"] == "done"
     assert status["proof"]["tables"] == {label: count for label, count in before.items()}
     assert status["proof"]["cache_keys_removed"] == fan_keys_before
+    # the fan's positive feedback and its 42.00 purchase were the creator's only tone and price statistics
+    assert status["proof"]["aggregates_adjusted"] == {"personality_creator_tones": 1, "category_popularity": 1}
+    assert not CreatorToneStats.objects.filter(creator_id="creator_a").exists()
+    assert not CategoryPopularity.objects.filter(creator_id="creator_a").exists()
     assert FAN not in str(status)
     assert all(count == 0 for count in count_rows().values())
     assert creator_a_keys(redis_client) == []
