@@ -3,7 +3,7 @@ from rest_framework import serializers
 from .calibration import REWARDS, TONES
 
 
-class FeedbackSerializer(serializers.Serializer):
+class ToneFeedbackSerializer(serializers.Serializer):
     """The seed's InteractionFeedback: an outcome of an earlier ai message of the fan."""
 
     about_event_id = serializers.CharField(min_length=1, max_length=128)

@@ -6,7 +6,7 @@ from rest_framework.views import APIView
 from memory.validators import FanIdInUrl
 
 from . import selectors, services
-from .serializers import FeedbackSerializer, ProfileSerializer, ResponseStyleSerializer
+from .serializers import ToneFeedbackSerializer, ProfileSerializer, ResponseStyleSerializer
 
 ERRORS = {code: OpenApiResponse(description="Error envelope") for code in (400, 401, 429, 503)}
 
@@ -36,11 +36,11 @@ class CalibrateView(FanView):
 class FeedbackView(FanView):
     rate_limit_scope = "save"
 
-    @extend_schema(request=FeedbackSerializer,
+    @extend_schema(request=ToneFeedbackSerializer,
                    responses={200: ProfileSerializer, 404: OpenApiResponse(description="Unknown event"), **ERRORS},
                    summary="Apply one outcome of an earlier ai message to the fan's tone (adjustTone)")
     def post(self, request, fan_id):
-        serializer = FeedbackSerializer(data=request.data)
+        serializer = ToneFeedbackSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return Response(services.personality_feedback_apply(
             creator_id=request.user.creator_id, fan_id=fan_id, **serializer.validated_data))
