@@ -83,3 +83,21 @@ def test_every_model_with_fan_data_is_registered():
 
     holding_fan_data = {model for model in apps.get_models() if any(f.name == "fan_id" for f in model._meta.fields)}
     assert holding_fan_data - registered_models() == set()
+
+
+FAN_GETS = ["context/", "engagement/", "personality/", "response-style/", "preferences/", "export/", "consent/"]
+
+
+def test_no_read_endpoint_shows_another_creators_fan(api, other_api):
+    post(api, message(content="secret of creator a", metadata={"city": "Lyon"}))
+    post(api, purchase(amount="77.77"))
+    api.put("/api/v1/fans/f_1/consent/", {"analytics": False}, format="json")
+    for path in FAN_GETS:
+        response = other_api.get(f"/api/v1/fans/f_1/{path}")
+        assert response.status_code in (200, 404), path
+        text = response.content.decode()
+        assert not [leak for leak in ("secret of creator a", "Lyon", "77.77", "creator_a") if leak in text], path
+    listing = other_api.get("/api/v1/fans/").json()
+    stats = other_api.get("/api/v1/stats/").json()
+    assert listing["count"] == 0 and stats["fans_with_memory"] == 0 and stats["total_revenue"] in ("0", "0.00")
+    assert other_api.get("/api/v1/fans/f_1/consent/").json()["consent"]["analytics"] is True
