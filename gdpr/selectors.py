@@ -1,11 +1,14 @@
 """Reads of the gdpr app: consent (also a part of the memory context) and erasure requests."""
+import orjson
 from django.conf import settings
 
+from memory import cache, keys
 from memory.parts import ContextPart
 
 from .models import Consent, ConsentChange, ErasureRequest, Purpose
 
 PURPOSES = tuple(Purpose.values)
+CONSENT_SUFFIX = "consent"
 
 
 def consents_for(creator_id: str, fan_ids: list[str]) -> dict[str, dict]:
@@ -18,6 +21,12 @@ def consents_for(creator_id: str, fan_ids: list[str]) -> dict[str, dict]:
 
 
 def purpose_allowed(*, creator_id: str, fan_id: str, purpose: str) -> bool:
+    """From the cached consent part when there is one (context reads fill it, consent changes
+    forget it after commit), else from the database."""
+    key = keys.fan_key(creator_id, fan_id, CONSENT_SUFFIX)
+    cached = cache.run("consent read", lambda pipe: pipe.get(key))
+    if cached and cached[0]:
+        return orjson.loads(cached[0]).get(purpose, True)
     return not Consent.objects.filter(creator_id=creator_id, fan_id=fan_id, purpose=purpose, granted=False).exists()
 
 
@@ -36,5 +45,5 @@ def erasure_request_for(*, creator_id: str, request_id) -> ErasureRequest | None
 
 
 CONTEXT_PART = ContextPart(
-    name="consent", cache_suffix="consent", ttl=settings.FANMEMORY["PERSONALITY_TTL"], load_many=consents_for
+    name="consent", cache_suffix=CONSENT_SUFFIX, ttl=settings.FANMEMORY["PERSONALITY_TTL"], load_many=consents_for
 )

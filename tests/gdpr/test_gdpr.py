@@ -272,3 +272,12 @@ def test_staff_cannot_change_or_delete_the_access_log(staff, client):
         with pytest.raises(DatabaseError), transaction.atomic():
             statement()
     assert AccessLog.objects.get().reason == "TICKET-1"
+
+
+def test_a_withdrawal_wins_over_a_cached_consent(api, redis_client):
+    post(api, message("m1", fan_id=FAN))
+    api.get(f"/api/v1/fans/{FAN}/context/")  # caches the consent part
+    assert redis_client.exists(f"memory:fan:{{{FAN}}}:creator:creator_a:consent")
+    api.put(f"/api/v1/fans/{FAN}/consent/", {"memory": False}, format="json")
+    response = post(api, message("m2", fan_id=FAN))
+    assert response.status_code == 403 and not FanMemory.objects.filter(event_id="m2").exists()
