@@ -30,7 +30,7 @@ def fold(text: str) -> str:
 EMOJI = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 SENTENCE_END = re.compile(r"(?:[!?]+|(?<!\d)\.(?!\d)|\n|;)+")
 CLAUSE_BREAK = re.compile(r",|:| - |\bbut\b|\bmais\b|\bso\b|\bdonc\b|\bbecause\b|\bparce que\b|\band i\b"
-                          r"|\bet je\b|\bet j'|\bet moi\b|\bwhile\b|\bwhereas\b")
+                          r"|\bet je\b|\bet j'|\bet moi\b|\bwhile\b|\bwhereas\b|\band you\b|\band u\b|\bet toi\b|\bet vous\b")
 QUESTION_OPENER = re.compile(
     r"\b(?:are|r|do|did|does|would|will|can|could|have|should|were|was|is) (?:you|u|ya|it|this|that|there)\b"
     r"|\b(?:can|could|may|should) i\b|\b(?:what|what's|whats|when|where|who|why|how|which|wyd|hbu|wbu)\b"
@@ -38,7 +38,7 @@ QUESTION_OPENER = re.compile(
     r"|\b(?:quel|quelle|quels|quelles|combien|pourquoi|comment|ou)\b|\bright$|\bc'est ca$|\bnon$"
 )
 HYPOTHETICAL = re.compile(
-    r"\b(?:if|what if|imagine|imagining|suppose|supposing|let's say|lets say|pretend|wish|wishing|would|i'd"
+    r"\b(?:if|what if|imagine|imagining|suppose|supposing|let's say|lets say|pretend|wish(?! me luck)|wishing|would|i'd"
     r"|id love|could|might|maybe|someday|one day|dream|dreaming|in another life|when i grow up|want to be"
     r"|wanna be|hope to|hoping to|plan to|going to be|gonna be|love to|like to be|si|s'il|imagine"
     r"|supposons|j'aimerais|j'aimerai|je voudrais|je reve|un jour|dans une autre vie|peut-etre|si j'etais"
