@@ -8,6 +8,7 @@
   totals of the creator's paying fans.
 The lifecycle is computed when read, so it moves with the clock without a write.
 """
+import math
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -54,25 +55,26 @@ def ppv_purchase_rate(offers_sent: int, offers_bought: int) -> float | None:
     return round(min(1.0, offers_bought / offers_sent), 4) if offers_sent else None
 
 
-def infer_utc_offset(hour_counts: list[int], min_messages: int = 20) -> tuple[int, float] | None:
-    """The UTC offset that puts the fewest messages in the night (02:00-07:59 local), and how sure.
+PEAK_LOCAL_HOUR = 20  # fans write most in the evening: the centre of their activity is taken as 20:00 local
 
-    People write least while they sleep: the offset whose local night holds the smallest share
-    of messages wins; confidence grows with the contrast against a uniform night (25% of hours)
-    and with the number of messages, capped at 0.6 (it stays a guess beside a stated zone)."""
+
+def infer_utc_offset(hour_counts: list[int], min_messages: int = 20) -> tuple[int, float] | None:
+    """A UTC offset from the hours a fan writes at, and how sure (at most 0.6: it stays a guess).
+
+    The circular mean of the fan's UTC hours is taken as PEAK_LOCAL_HOUR; the confidence is the
+    concentration of those hours (the mean resultant length, 0 for activity spread all day)."""
     total = sum(hour_counts)
     if len(hour_counts) != 24 or total < min_messages:
         return None
-    best = min(range(-11, 15), key=lambda offset: (_night_share(hour_counts, offset, total), abs(offset)))
-    share = _night_share(hour_counts, best, total)
-    contrast = max(0.0, 1 - share / 0.25)
-    confidence = round(min(0.6, contrast * min(1.0, total / 100) * 0.6 + 0.1 * contrast), 2)
-    return (best, confidence) if confidence >= 0.3 else None
-
-
-def _night_share(hour_counts: list[int], offset: int, total: int) -> float:
-    night_utc = [(local - offset) % 24 for local in range(2, 8)]
-    return sum(hour_counts[hour] for hour in night_utc) / total
+    x = sum(count * math.cos(2 * math.pi * hour / 24) for hour, count in enumerate(hour_counts)) / total
+    y = sum(count * math.sin(2 * math.pi * hour / 24) for hour, count in enumerate(hour_counts)) / total
+    concentration = math.hypot(x, y)
+    confidence = round(0.6 * concentration, 2)
+    if confidence < 0.3:
+        return None
+    mean_hour = (math.atan2(y, x) * 24 / (2 * math.pi)) % 24
+    offset = (round(PEAK_LOCAL_HOUR - mean_hour) + 11) % 24 - 11  # into -11..+12
+    return offset, confidence
 
 
 def offset_zone(offset: int) -> str:
