@@ -59,7 +59,7 @@ ENDEARMENTS = {"baby", "babe", "daddy", "sweetie", "honey", "sweetheart", "darli
 # --- age ---------------------------------------------------------------------------------------
 NOT_AGE_AFTER = (r"(?!\s*(?:min|mins|minute|minutes|hour|hours|hr|hrs|h\b|km|mile|miles|mi\b|inch|in\b|lb|lbs|kg"
                  r"|%|'|\"|ft|feet|foot|cm|k\b|am\b|pm\b|:|\.\d|th\b|st\b|nd\b|rd\b|x\b|times|people|day|days|week"
-                 r"|weeks|month|months|percent|\$|€|euros?|dollars?|bucks|[-/]\d|more|of|out|away|sec|seconds))")
+                 r"|weeks|month|months|percent|\+|\$|€|euros?|dollars?|bucks|[-/]\d|more|of|out|away|sec|seconds))")
 AGES = (
     re.compile(rf"\b{I_AM}\s+(?:only |just |now |finally |actually |really |a grown man,? )?(\d{{1,2}})(?!\d){NOT_AGE_AFTER}"),
     re.compile(r"(?:^|[,.!]\s*)\W*(\d{2})\s*(?:years old|year old|yrs old|yr old|yo|y/o|y\.o\.)\b"),
@@ -255,6 +255,7 @@ BOT_QUESTION = re.compile(
     r"(?:real person|real human|bot|robot|ai|human|machine|chatbot|computer|your team|your manager|chatter|program)\b"
     r"|\b(?:t'es|tu es|es-tu|t es|est-ce que tu es|est ce que t'es|vous etes|c'est|c est|is it) (?:une |un |vraiment )*"
     r"(?:ia|i\.a\.|bot|robot|chatbot|une machine|machine|vraie personne|vrai personne|humaine?)\b"
+    r"|\b(?:you're|youre|ur|u r|you are|u are) not (?:a |an )?(?:bot|robot|ai|chatbot|fake)\b"
     r"|\bc'est (?:vraiment|bien) toi\b|\bc est vraiment toi\b|\bc'est toi qui (?:reponds|ecris)\b"
     r"|\b(?:is it|c'est) (?:really )?(?:you|toi) (?:or|ou) (?:a|an|un|une|ton|ta|your)\b"
 )
@@ -269,7 +270,7 @@ REQUEST = re.compile(
     r"\b(?:can|could|would|will|do|would) (?:you|u|ya)\b|\bhow much\b|\bi'd like\b|\bid like\b|\bi want\b|\bi wanna\b"
     r"|\bi would like\b|\bi need\b|\bsend me\b|\bmake me\b|\bfilm me\b|\btu (?:fais|peux|pourrais|veux|ferais)\b"
     r"|\bje (?:voudrais|veux|souhaite|aimerais)\b|\bcombien\b|\bvous faites\b|\bpossible\b|\bdo you do\b|\bprice\b"
-    r"|\bprix\b"
+    r"|\bprix\b|\bcost\b|\bcosts\b"
 )
 SELF_HARM = re.compile(
     r"\b(?:kill myself|killing myself|end it all|ending it all|end my life|ending my life|take my (?:own )?life"
@@ -277,11 +278,11 @@ SELF_HARM = re.compile(
     r"|dont want to live|do not want to live|don't wanna live|dont wanna live|no reason to live|nothing to live for"
     r"|better off dead|better off without me|would miss me if i|wish i was dead|wish i were dead|want to disappear"
     r"|wanna disappear|want to die|wanna die|life is pointless|done with everything|done with life|i'll end it"
-    r"|i will end it|going to end it|gonna end it|overdose|slit my wrists|jump off a bridge"
+    r"|i will end it|going to end it|gonna end it|end(?:ing)? it (?:tonight|today|now|soon)|overdose|slit my wrists|jump off a bridge"
     r"|me suicider|suicid|me tuer|en finir|me foutre en l'air|envie de mourir|veux mourir|vais mourir ce soir"
     r"|plus envie de vivre|pas envie de vivre|me faire du mal|me scarifier|me scarifie|disparaitre pour toujours)"
 )
-SELF_HARM_IDIOM = re.compile(r"\b(?:die happy|die for|to die for|die of laughter|die laughing|mourir de rire"
+SELF_HARM_IDIOM = re.compile(r"\b(?:die happy|die for|to die for|die of laughter|die of happiness|die laughing|mourir de rire"
                              r"|kill myself laughing)\b")
 DISTRESS = re.compile(
     rf"\b(?:{I_AM}|i feel|i'm feeling|im feeling|feeling|i've been|ive been|been|i get|i'm getting)\s+(?:so |really |very "
@@ -295,7 +296,7 @@ DISTRESS = re.compile(
     r"|\bj'en peux plus\b"
 )
 THREAT = re.compile(
-    r"\bi know where you live\b|\bje sais ou tu (?:habites|vis|dors|bosses)\b|\byou(?:'ll| will| are going to"
+    r"\bi know where you live\b|\bi know\b[^.!?]{0,40}\bwhere you (?:live|work|sleep)\b|\bje sais ou tu (?:habites|vis|dors|bosses)\b|\byou(?:'ll| will| are going to"
     r"|'re going to|'re gonna| gonna) (?:regret|pay)\b|\btu vas (?:le )?(?:regretter|payer)\b|\btu le regretteras\b"
     r"|\bi(?:'ll| will|'m going to|'m gonna|m gonna) (?:find you|kill you|hurt you|ruin you|destroy you|expose you"
     r"|come to your (?:house|place|home))\b|\bje vais te (?:retrouver|trouver|tuer|buter|detruire|faire payer"
@@ -623,7 +624,7 @@ def _flags(text: Text, facts: list[Candidate]) -> list[str]:
         flags.append("bot_question")
     if CUSTOM_NOUN.search(low) and REQUEST.search(low):
         flags.append("custom_request")
-    if any(not SELF_HARM_IDIOM.search(low, match.start(), match.end() + 12) for match in SELF_HARM.finditer(low)):
+    if any(not SELF_HARM_IDIOM.search(low, match.start(), match.end() + 20) for match in SELF_HARM.finditer(low)):
         flags.append("self_harm")
     if DISTRESS.search(low):
         flags.append("distress")
