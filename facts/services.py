@@ -57,8 +57,10 @@ def on_interaction(event) -> None:
             if event.amount >= tip_threshold(creator_id=event.creator_id):
                 flag_raise(creator_id=event.creator_id, fan_id=event.fan_id, reason="tip_over_threshold",
                            event_id=event.event_id, at=event.occurred_at, detail={"amount": str(event.amount)})
-        segment_refresh(creator_id=event.creator_id, fan_id=event.fan_id,
-                        fan_message_at=message["at"] if message and message["sender"] == "fan" else None)
+        if message is not None and message["sender"] == "fan":
+            segment_touch(creator_id=event.creator_id, fan_id=event.fan_id, at=message["at"])
+        elif event.type in ("purchase", "feedback"):
+            segment_refresh(creator_id=event.creator_id, fan_id=event.fan_id)
 
 
 def _learn_from_fan_message(event, message: dict) -> None:
@@ -106,7 +108,7 @@ def _archive(fact: Fact, at: datetime) -> None:
 def fact_learn(*, creator_id: str, fan_id: str, candidate: Candidate, event_id: str, at: datetime) -> Fact | None:
     """Store one extracted fact: new, seen again, or superseding an older extracted value."""
     slot = slot_of(candidate.kind, candidate.value)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         fact = _locked(creator_id, fan_id, candidate.kind, slot)
         if fact is None:
             return _create(creator_id, fan_id, candidate.kind, slot, candidate.value, candidate.confidence,
@@ -116,23 +118,21 @@ def fact_learn(*, creator_id: str, fan_id: str, candidate: Candidate, event_id: 
         if fact_key(fact.kind, fact.value) == fact_key(candidate.kind, candidate.value):
             fact.last_seen = max(fact.last_seen, at)
             fact.confidence = max(fact.confidence, candidate.confidence)
-        elif candidate.correction or candidate.confidence >= fact.confidence - SUPERSEDE_MARGIN:
-            if at < fact.last_seen:
-                return fact  # an older message, read late, does not replace a newer statement
-            _archive(fact, at)
-            fact.value, fact.confidence, fact.event_id = candidate.value, candidate.confidence, event_id
-            fact.source, fact.first_seen, fact.last_seen = FactSource.EXTRACTED, at, at
-        else:
+            fact.save(update_fields=["last_seen", "confidence", "updated_at"])  # no re-encryption of the value
+            forget(creator_id, fan_id)
             return fact
+        weaker = not candidate.correction and candidate.confidence < fact.confidence - SUPERSEDE_MARGIN
+        if weaker or at < fact.last_seen:  # an older message, read late, does not replace a newer statement
+            return fact
+        _archive(fact, at)
+        fact.value, fact.confidence, fact.event_id = candidate.value, candidate.confidence, event_id
+        fact.source, fact.first_seen, fact.last_seen = FactSource.EXTRACTED, at, at
         fact.save()
         forget(creator_id, fan_id)
         return fact
 
 
 def _create(creator_id, fan_id, kind, slot, value, confidence, source, event_id, at) -> Fact:
-    from memory.services import creator_ensure
-
-    creator_ensure(creator_id=creator_id)
     try:
         with transaction.atomic():
             fact = Fact.objects.create(creator_id=creator_id, fan_id=fan_id, kind=kind, slot=slot, value=value,
@@ -200,9 +200,6 @@ def fact_delete(*, creator_id: str, fan_id: str, fact_id) -> None:
 
 @transaction.atomic
 def note_add(*, creator_id: str, fan_id: str, text: str, author: str = FactSource.CREATOR) -> Note:
-    from memory.services import creator_ensure
-
-    creator_ensure(creator_id=creator_id)
     note = Note.objects.create(creator_id=creator_id, fan_id=fan_id, text=text, author=author)
     forget(creator_id, fan_id)
     return note
@@ -259,15 +256,28 @@ def tip_threshold_set(*, creator_id: str, amount: Decimal) -> None:
 
 # --- segments ------------------------------------------------------------------------------
 
-def segment_refresh(*, creator_id: str, fan_id: str, fan_message_at: datetime | None = None,
-                    now: datetime | None = None) -> FanSegment:
-    """Recompute the fan's spend and lifecycle from memory's records (two aggregate queries)."""
-    from memory.services import creator_ensure
+def segment_touch(*, creator_id: str, fan_id: str, at: datetime) -> FanSegment:
+    """A fan message: activity moves, spend does not (O(1): no aggregate, no percentile)."""
+    with transaction.atomic(savepoint=False):
+        row, created = FanSegment.objects.select_for_update().get_or_create(
+            creator_id=creator_id, fan_id=fan_id, defaults={"first_seen": at, "last_active": at})
+        if not created:
+            if segments.came_back(row.last_active, at):
+                row.returned_at = at
+            row.first_seen = min(filter(None, (row.first_seen, at)))
+            row.last_active = max(filter(None, (row.last_active, at)))
+        _count_active_hour(row, at)
+        _relabel(row, timezone.now())
+        row.save()
+        forget(creator_id, fan_id)
+    return row
 
-    now = now or timezone.now()
+
+def segment_refresh(*, creator_id: str, fan_id: str, now: datetime | None = None) -> FanSegment:
+    """A purchase or feedback: recompute spend from memory's records (two aggregate queries) and
+    VIP against the creator's current percentile (one query)."""
     activity = memory_selectors.fan_activity(creator_id=creator_id, fan_id=fan_id)
     with transaction.atomic():
-        creator_ensure(creator_id=creator_id)
         row, _ = FanSegment.objects.select_for_update().get_or_create(creator_id=creator_id, fan_id=fan_id)
         if segments.came_back(row.last_active, activity["last_active"]):
             row.returned_at = activity["last_active"]
@@ -275,18 +285,20 @@ def segment_refresh(*, creator_id: str, fan_id: str, fan_message_at: datetime | 
         row.total_spent = activity["total_spent"] or Decimal("0")
         row.largest_purchase = activity["largest_purchase"] or Decimal("0")
         row.offers_sent, row.offers_bought = activity["offers_sent"], activity["offers_bought"]
-        row.at_risk = bool(disengagement_for(creator_id=creator_id, fan_id=fan_id))
-        if fan_message_at is not None:
-            _count_active_hour(row, fan_message_at)
-        row.save()
+        row.save()  # the percentile counts this fan's new total
         threshold = vip_threshold(creator_id=creator_id)
         row.is_vip = threshold is not None and row.total_spent > 0 and row.total_spent >= threshold
-        row.lifecycle = segments.lifecycle_at(first_seen=row.first_seen, last_active=row.last_active,
-                                              returned_at=row.returned_at, at_risk=row.at_risk, now=now)
-        row.computed_at = now
+        _relabel(row, now or timezone.now())
         row.save()
         forget(creator_id, fan_id)
     return row
+
+
+def _relabel(row: FanSegment, now: datetime) -> None:
+    row.at_risk = bool(disengagement_for(creator_id=row.creator_id, fan_id=row.fan_id))
+    row.lifecycle = segments.lifecycle_at(first_seen=row.first_seen, last_active=row.last_active,
+                                          returned_at=row.returned_at, at_risk=row.at_risk, now=now)
+    row.computed_at = now
 
 
 def _count_active_hour(row: FanSegment, at: datetime) -> None:
