@@ -37,6 +37,12 @@ HISTORY_LIMIT = 20
 TIMEZONE_CHECK_EVERY = 10  # fan messages between two inferences of the time zone from active hours
 
 
+def _memory_allowed(creator_id: str, fan_id: str) -> None:
+    if not purpose_allowed(creator_id=creator_id, fan_id=fan_id, purpose="memory"):
+        raise ServiceError("CONSENT_WITHDRAWN", "The fan withdrew consent to memory: nothing was stored.", 403,
+                           recoverable=False)
+
+
 def forget(creator_id: str, fan_id: str) -> None:
     transaction.on_commit(lambda: forget_parts(creator_id, fan_id, FACTS_SUFFIX))
 
@@ -149,6 +155,7 @@ def fact_set(*, creator_id: str, fan_id: str, kind: str, value, source: str = Fa
              confidence: float = 1.0) -> tuple[Fact, bool]:
     """A fact told by the creator or staff: it replaces whatever is in its slot (kept in history).
     Returns (fact, created). Setting the same value again changes nothing (idempotent)."""
+    _memory_allowed(creator_id, fan_id)
     now = timezone.now()
     slot = slot_of(kind, value)
     fact = _locked(creator_id, fan_id, kind, slot)
@@ -179,7 +186,7 @@ def fact_update(*, creator_id: str, fan_id: str, fact_id, changes: dict, source:
     slot = slot_of(fact.kind, value)
     if slot != fact.slot and Fact.objects.filter(creator_id=creator_id, fan_id=fan_id, kind=fact.kind,
                                                  slot=slot).exists():
-        raise ServiceError("INVALID_DATA", "The fan already has this fact.", 409)
+        raise ServiceError("CONFLICT", "The fan already has this fact.", 409)
     now = timezone.now()
     _archive(fact, now)
     fact.value, fact.slot, fact.source = value, slot, source
@@ -200,6 +207,7 @@ def fact_delete(*, creator_id: str, fan_id: str, fact_id) -> None:
 
 @transaction.atomic
 def note_add(*, creator_id: str, fan_id: str, text: str, author: str = FactSource.CREATOR) -> Note:
+    _memory_allowed(creator_id, fan_id)
     note = Note.objects.create(creator_id=creator_id, fan_id=fan_id, text=text, author=author)
     forget(creator_id, fan_id)
     return note

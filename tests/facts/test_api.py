@@ -188,3 +188,20 @@ def test_bulk_context_loads_facts_without_a_query_per_fan(api, django_assert_max
     five, results = queries_for([f"f_{index}" for index in range(5)])
     assert five == one
     assert [results[f"f_{index}"]["facts"][0]["value"] for index in range(5)] == [30, 31, 32, 33, 34]
+
+
+def test_nothing_is_stored_for_a_fan_who_withdrew_memory_consent(api):
+    assert api.put("/api/v1/fans/f_1/consent/", {"memory": False}, format="json").status_code == 200
+    for path, body in ((FACTS.format("f_1"), {"kind": "name", "value": "Al"}), (NOTES.format("f_1"), {"text": "hi"})):
+        response = api.post(path, body, format="json")
+        assert response.status_code == 403 and response.json()["error"]["type"] == "CONSENT_WITHDRAWN"
+    assert facts(api) == []
+
+
+def test_without_personalization_consent_no_fact_is_learned_or_served_but_flags_are_raised(api):
+    say(api, "m1", "I'm a nurse")
+    assert api.put("/api/v1/fans/f_1/consent/", {"personalization": False}, format="json").status_code == 200
+    assert context(api)["facts"] == []
+    say(api, "m2", "I have a dog named Max. are you real?")
+    assert [item["kind"] for item in facts(api)] == ["job"]
+    assert [flag["reason"] for flag in context(api)["flags"]] == ["bot_question"]
