@@ -78,7 +78,7 @@ def _learn_from_fan_message(event, message: dict) -> None:
             detail = {"age": next((f.value for f in found.facts if f.kind == "age"), None)}
         flag_raise(creator_id=creator_id, fan_id=fan_id, reason=reason, event_id=event.event_id,
                    at=message["at"], detail=detail)
-    if "minor" in found.flags or not _personalization_on(creator_id, fan_id):
+    if not found.facts or "minor" in found.flags or not _personalization_on(creator_id, fan_id):
         return
     for candidate in found.facts:
         fact_learn(creator_id=creator_id, fan_id=fan_id, candidate=candidate, event_id=event.event_id,

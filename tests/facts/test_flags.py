@@ -97,3 +97,20 @@ def test_flags_of_another_creator_cannot_be_read_or_resolved(api, other_api):
     bad = api.post(f"{FLAGS.format('f_1')}{flag['id']}/resolve/", {"resolved_by": ""}, format="json")
     assert bad.status_code == 400 and set(bad.json()["error"]["fields"]) == {"resolved_by", "reason"}
     assert open_flags(api)[0]["status"] == "open"
+
+
+def test_the_admin_lists_facts_notes_segments_and_resolves_flags(api):
+    say(api, "m1", "I'm a nurse. are you a bot?")
+    api.post("/api/v1/fans/f_1/notes/", {"text": "regular since 2024"}, format="json")
+    User.objects.create_superuser("staff", "staff@example.com", "pw")
+    staff = Client()
+    staff.login(username="staff", password="pw")
+    for page in ("fact", "note", "fansegment", "creatorfactsettings", "flag"):
+        response = staff.get(f"/admin/facts/{page}/")
+        assert response.status_code == 200, page
+        assert "regular since 2024" not in response.content.decode()  # personal text: audited lookup only
+    [flag] = open_flags(api)
+    response = staff.post("/admin/facts/flag/", {"action": "resolve", "_selected_action": [flag["id"]]})
+    assert response.status_code == 302 and open_flags(api) == []
+    [resolved] = api.get(FLAGS.format("f_1")).json()["results"]
+    assert resolved["resolution"] == {"by": "staff:staff", "why": "reviewed in the admin"}
