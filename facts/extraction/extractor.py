@@ -139,7 +139,7 @@ STATUS = {"single": "single", "celibataire": "single", "married": "married", "ma
 _STATUS = _alternation(STATUS)
 _ADVERBS = r"(?:(?:still|happily|finally|now|currently|toujours|encore|officially|newly|recently|actuellement) )*"
 RELATIONSHIP = (
-    re.compile(rf"\b(?:{I_AM}|{JE_SUIS})\s+{_ADVERBS}({_STATUS})(?![a-z])"),
+    re.compile(rf"\b(?:{I_AM}|{JE_SUIS})\s+{_ADVERBS}({_STATUS})(?![a-z-])(?! to (?:my|the|it|this) )"),
     re.compile(rf"^\W*(?:(?:and|et) )?{_ADVERBS}({_STATUS})\W*$"),
     re.compile(rf"^\W*(?:happily )?(married) (?:for|since|\d)"),
     re.compile(r"(?:^|\bi )\W*(?:just |recently )?got (divorced|married|engaged)\b"),
@@ -161,6 +161,8 @@ PET_HAVE = re.compile(
 PET_MY = re.compile(rf"\b(?:my|mon|ma)\s+(?:little |old |baby |sweet |petit |petite )?({_SPECIES})(?![a-z])"
                     rf"(?:(?:'s name is| is named| named| called|, named| qui s'appelle| s'appelle)?\s+"
                     rf"([a-z][a-z'-]{{1,15}}))?")
+PET_GONE = re.compile(r"\s*(?:[a-z'-]+ )?(?:died|passed|is gone|was put down|ran away|est mort|est morte|est decede"
+                      r"|nous a quittes|s'est enfui)")
 NOT_PET_NAME = lx.NOT_A_NAME | {"is", "was", "and", "has", "had", "says", "said", "just", "died", "got", "keeps",
                                 "loves", "hates", "likes", "who", "that", "at", "on", "in", "to", "for", "of", "with",
                                 "est", "a", "et", "qui", "dort", "fait", "aime", "sleeps", "barks", "ate", "likes",
@@ -246,8 +248,11 @@ TOPIC_VERBS = {"talking about": "talk about", "mentioning": "mention", "bringing
 
 # --- flags -------------------------------------------------------------------------------------
 BOT_QUESTION = re.compile(
-    r"\b(?:are|r|is) (?:you|u|ya|this|it|that) (?:a |an |even |really |actually |a real |like )*(?:real|bot|robot|ai"
+    r"\b(?:are|r) (?:you|u|ya) (?:a |an |even |really |actually |a real |like )*(?:real|bot|robot|ai"
     r"|a\.i\.|human|chatgpt|chat gpt|fake|real person|person|program|automated|machine|chatbot|computer)\b"
+    r"|\bis (?:this|it|that) (?:a |an |even |really |actually |like )*(?:bot|robot|ai|a\.i\.|chatgpt|chat gpt"
+    r"|real person|person|program|automated|machine|chatbot|computer|human)\b"
+    r"|\bis (?:this|it|that) (?:even |really |actually )*real\s*(?:\?|$|or\b)"
     r"|\bis (?:this|it|that) (?:really |actually |even |truly )+(?:you|her)\b"
     r"|\bis (?:this|it) (?:you|your team|your manager|a chatter|an agency)\b.*\b(?:or|team|chatter|agency)\b"
     r"|\b(?:you|u) or (?:your|ur) (?:team|manager|chatter|assistant)\b"
@@ -543,7 +548,7 @@ def _pets(text: Text) -> list[Candidate]:
     found = []
     for pattern in (PET_HAVE, PET_MY):
         for match in pattern.finditer(text.low):
-            if not _asserted(text, match.start(1)):
+            if not _asserted(text, match.start(1)) or PET_GONE.match(text.low, match.end(1)):
                 continue
             name = _pet_name(text, match)
             if pattern is PET_MY and name is None and text.low[match.start():match.start() + 2] != "my" \
