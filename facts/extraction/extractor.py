@@ -45,7 +45,7 @@ JE_SUIS = r"(?:je suis|jsuis|j'suis|chui|je suis)"
 CORRECTION = re.compile(r"\b(?:actually|correction|i lied|my bad|en fait|je me suis trompe|pas \d+|not \d+)\b")
 
 # --- name ------------------------------------------------------------------------------------
-NAME_EXPLICIT = re.compile(r"\b(?:my name is|my name's|my names|names|je m'appelle|jm'appelle|je m appelle"
+NAME_EXPLICIT = re.compile(r"\b(?:my name is|my name's|my names|names|name's|je m'appelle|jm'appelle|je m appelle"
                            r"|mon prenom c'est|mon prenom est|mon nom c'est)\s+([a-z][a-z'-]{1,20})")
 NAME_NICK = re.compile(r"\b(?:call me|appelle[- ]moi|appelez[- ]moi|on m'appelle|m'appelle)\s+([a-z][a-z'-]{1,20})")
 NAME_WEAK = re.compile(rf"\b(?:{I_AM}|moi c'est|{JE_SUIS}|it's|its|c'est)\s+([a-z][a-z'-]{{1,20}})\b")
@@ -66,7 +66,8 @@ AGES = (
     re.compile(rf"\b{I_AM}\s+(?:only |just |now )?(\d{{1,2}})\s*(?:years old|year old|yrs old|yr old|yo|y/o)\b"),
     re.compile(r"\b(?:j'ai|jai|j ai|je viens d'avoir|je viens d avoir|g)\s+(\d{1,2})\s*ans\b"),
     re.compile(r"(?:^|\bi |\bi just |\bjust )turned (\d{1,2})\b"),
-    re.compile(rf"\b(?:{I_AM}|moi c'est|my name is|je m'appelle)\s+[a-z'-]+\s*,\s*(\d{{2}})(?!\d){NOT_AGE_AFTER}"),
+    re.compile(rf"\b(?:{I_AM}|moi c'est|c'est|my name is|my name's|name's|names|je m'appelle)\s+[a-z'-]+\s*,\s*"
+               rf"(\d{{2}})(?!\d){NOT_AGE_AFTER}"),
 )
 PAST_AGE = re.compile(r"\b(?:when i was|i was|back when|quand j'avais|j'avais)\s*$")
 
@@ -90,11 +91,15 @@ PLACE_NAMES = {"la": "Los Angeles", "nyc": "New York", "vegas": "Las Vegas", "ph
 CASE_SENSITIVE_PLACES = {"la", "us", "nice", "tours", "nancy", "austin", "phoenix", "rio", "metz", "reims", "brest"}
 _PLACE = _alternation(PLACES)
 LIVES = re.compile(
-    rf"\b(?:{I_AM} from|{I_AM} originally from|originally from|i live in|i'm living in|im living in|living in"
-    r"|i'm based in|im based in|based in|greetings from|hello from|hi from|born and raised in|i (?:just )?moved to"
-    r"|just moved to|j'habite|jhabite|j'vis|je vis|je viens de|je viens d'|je suis de|je suis originaire de"
-    r"|je viens d'emmenager|je viens d emmenager|j'ai emmenage)"
+    r"\b(?:i live in|i'm living in|im living in|living in|i'm based in|im based in|based in|i (?:just )?moved to"
+    r"|just moved to|j'habite|jhabite|j'vis|je vis|je viens d'emmenager|je viens d emmenager|j'ai emmenage"
+    r"|je suis installee? (?:a|en|au))"
     rf"\s+(?:a |au |aux |en |in |to |the |dans le |du )?({_PLACE})(?![a-z])"
+)
+ORIGIN = re.compile(
+    rf"\b(?:{I_AM} from|{I_AM} originally from|originally from|greetings from|hello from|hi from|born and raised in"
+    r"|je viens de|je viens d'|je suis de|je suis originaire de|je suis originaire d')"
+    rf"\s+(?:a |au |aux |en |in |the |du )?({_PLACE})(?![a-z])"
 )
 FROM_PLACE = re.compile(rf"\bfrom (?:the )?({_PLACE})(?![a-z])")
 FROM_PREFIX = re.compile(rf"^\W*(?:(?:hey|hi|hello|yo)\W+)?(?:{I_AM}\s+(?!not|never|no\b)[a-z'-]+\s*)?$")
@@ -158,11 +163,14 @@ PET_HAVE = re.compile(
     rf"|gros |grosse )?({_SPECIES})(?![a-z])(?:\s+(?:named|called|qui s'appelle|qui s appelle|nomme|nommee|appele|appelee)"
     rf"\s+([a-z][a-z'-]{{1,15}}))?"
 )
-PET_MY = re.compile(rf"\b(?:my|mon|ma)\s+(?:little |old |baby |sweet |petit |petite )?({_SPECIES})(?![a-z])"
+PET_MY = re.compile(rf"\b(?:my|mon|ma|mes)\s+(?:\d |two |three |deux |trois )?(?:little |old |baby |sweet |petit |petite )?"
+                    rf"({_SPECIES})(?![a-z])"
                     rf"(?:(?:'s name is| is named| named| called|, named| qui s'appelle| s'appelle)?\s+"
                     rf"([a-z][a-z'-]{{1,15}}))?")
 PET_GONE = re.compile(r"\s*(?:[a-z'-]+ )?(?:died|passed|is gone|was put down|ran away|est mort|est morte|est decede"
                       r"|nous a quittes|s'est enfui)")
+PET_AND = re.compile(rf"\b(?:and|et|plus) (?:a |an |one |two |un |une |deux |trois |2 |3 )(?:little |big |petit |petite )?"
+                     rf"({_SPECIES})(?![a-z])(?:\s+(?:named|called|qui s'appelle|nomme|nommee)\s+([a-z][a-z'-]{{1,15}}))?")
 NOT_PET_NAME = lx.NOT_A_NAME | {"is", "was", "and", "has", "had", "says", "said", "just", "died", "got", "keeps",
                                 "loves", "hates", "likes", "who", "that", "at", "on", "in", "to", "for", "of", "with",
                                 "est", "a", "et", "qui", "dort", "fait", "aime", "sleeps", "barks", "ate", "likes",
@@ -195,7 +203,7 @@ LIKES = (
     re.compile(rf"\b{I_AM} (?:really |so |super |totally |big |very |also |heavily )?(?:into|obsessed with) "
                rf"{ARTICLE}({_LIKE})(?![a-z])"),
     re.compile(rf"(?:^|\b{I_AM} (?:a )?)\W*(?:big|huge|massive) fan of {ARTICLE}({_LIKE})(?![a-z])"),
-    re.compile(rf"\b{I_AM} (?:a )?(?:big |huge |massive )({_LIKE}) (?:fan|guy|addict|nut)\b"),
+    re.compile(rf"(?:\b{I_AM} (?:a )?|^\W*)(?:big |huge |massive )({_LIKE}) (?:fan|guy|addict|nut)\b"),
     re.compile(rf"\bmy (?:favorite |favourite |fav |fave |main )?(?:hobby is|hobbies are|passion is) {ARTICLE}"
                rf"({_LIKE})(?![a-z])(?: and {ARTICLE}({_LIKE})(?![a-z]))?"),
     re.compile(rf"\b(?:mes hobbies|mon hobby|mes passions|ma passion|mes loisirs|mon loisir) (?:c'est|ce sont|sont|est)"
@@ -275,7 +283,7 @@ REQUEST = re.compile(
     r"\b(?:can|could|would|will|do|would) (?:you|u|ya)\b|\bhow much\b|\bi'd like\b|\bid like\b|\bi want\b|\bi wanna\b"
     r"|\bi would like\b|\bi need\b|\bsend me\b|\bmake me\b|\bfilm me\b|\btu (?:fais|peux|pourrais|veux|ferais)\b"
     r"|\bje (?:voudrais|veux|souhaite|aimerais)\b|\bcombien\b|\bvous faites\b|\bpossible\b|\bdo you do\b|\bprice\b"
-    r"|\bprix\b|\bcost\b|\bcosts\b"
+    r"|\bprix\b|\bcost\b|\bcosts\b|\b(?:can|could) i (?:get|have|order|buy)\b"
 )
 SELF_HARM = re.compile(
     r"\b(?:kill myself|killing myself|end it all|ending it all|end my life|ending my life|take my (?:own )?life"
@@ -283,7 +291,7 @@ SELF_HARM = re.compile(
     r"|dont want to live|do not want to live|don't wanna live|dont wanna live|no reason to live|nothing to live for"
     r"|better off dead|better off without me|would miss me if i|wish i was dead|wish i were dead|want to disappear"
     r"|wanna disappear|want to die|wanna die|life is pointless|done with everything|done with life|i'll end it"
-    r"|i will end it|going to end it|gonna end it|end(?:ing)? it (?:tonight|today|now|soon)|overdose|slit my wrists|jump off a bridge"
+    r"|i will end it|going to end it|gonna end it|took (?:a bunch of|all my|too many|all the) (?:pills|meds)|overdosed|pris (?:tous mes|trop de|des) (?:cachets|medocs|medicaments)|end(?:ing)? it (?:tonight|today|now|soon)|overdose|slit my wrists|jump off a bridge"
     r"|me suicider|suicid|me tuer|en finir|me foutre en l'air|envie de mourir|veux mourir|vais mourir ce soir"
     r"|plus envie de vivre|pas envie de vivre|me faire du mal|me scarifier|me scarifie|disparaitre pour toujours)"
 )
@@ -355,6 +363,12 @@ def _name_value(text: Text, match: re.Match) -> str:
 
 
 def _deduplicated(facts: list[Candidate]) -> list[Candidate]:
+    """One value per single-valued kind (the most confident, the later on a tie), distinct values otherwise."""
+    best = {}
+    for fact in facts:
+        if fact.kind in SINGLE_KINDS and fact.confidence >= best.get(fact.kind, fact).confidence:
+            best[fact.kind] = fact
+    facts = [fact for fact in facts if fact.kind not in SINGLE_KINDS or best[fact.kind] is fact]
     seen, kept = set(), []
     for fact in facts:
         key = (fact.kind, str(fact.value).lower())
@@ -425,7 +439,8 @@ def _about_someone_else(text: Text, pos: int) -> bool:
 
 BIRTHDAY = re.compile(
     r"\b(?:my (?:birthday|bday|b-day|birth day|anniversary of birth)|mon anniv(?:ersaire)?|c'est mon anniv(?:ersaire)?"
-    r"|i was born on|i was born|born on|je suis nee? le|je suis nee? en|je suis ne le)\b([^.!?\n]{0,40})"
+    r"|i was born on|i was born|born on|je suis nee? le|je suis nee? en|je suis ne le"
+    r"|(?:^|(?<=[.!?,] ))(?:bday|birthday|b-day|anniv|anniversaire)(?:'s| is| c'est)? (?:on|le))\b([^.!?\n]{0,40})"
 )
 BIRTHDAY_TODAY = re.compile(r"\b(?:it's my birthday today|its my birthday today|today's my birthday|todays my birthday"
                             r"|today is my birthday|c'est mon anniv(?:ersaire)? aujourd'hui|aujourd'hui c'est mon anniv"
@@ -457,7 +472,9 @@ def _place(text: Text, match: re.Match, confidence: float) -> list[Candidate]:
 def _places(text: Text) -> list[Candidate]:
     found = []
     for match in LIVES.finditer(text.low):
-        found.extend(_place(text, match, 0.85))
+        found.extend(_place(text, match, 0.9))  # where the fan lives beats where he is from
+    for match in ORIGIN.finditer(text.low):
+        found.extend(_place(text, match, 0.75))
     for match in IN_PLACE.finditer(text.low):
         if text.low[match.end():match.end() + 1] in ("", ",", ".", "!", " ") and not text.low[match.end():].startswith(" for"):
             found.extend(_place(text, match, 0.7))
@@ -555,6 +572,11 @@ def _pets(text: Text) -> list[Candidate]:
                     and not text.low[match.start():].startswith(("mon ", "ma ")):
                 continue
             found.append(Candidate("pet", {"species": lx.SPECIES[match.group(1)], "name": name}, 0.85 if name else 0.7))
+    if found:  # "a dog named Sunny and a cat named Milo"
+        for match in PET_AND.finditer(text.low):
+            if _asserted(text, match.start(1)):
+                name = _pet_name(text, match)
+                found.append(Candidate("pet", {"species": lx.SPECIES[match.group(1)], "name": name}, 0.8))
     named = {fact.value["species"] for fact in found if fact.value["name"]}
     return [fact for fact in found if fact.value["name"] or fact.value["species"] not in named]
 
