@@ -21,6 +21,7 @@ from .models import CreatorFactSettings, Fact, FanSegment, Flag, FlagStatus, Not
 from .personal_data import FACTS_SUFFIX
 
 CONTEXT_NOTES = 10
+CONTEXT_PER_KIND = 5  # newest values of a multi-valued kind served in the context (all in the API)
 PAST_EVENT_GRACE = timedelta(days=1)
 
 
@@ -87,8 +88,10 @@ def parts_for(creator_id: str, fan_ids: list[str]) -> dict[str, dict]:
     """Facts, latest notes, open flags and segment state of each fan: four queries for all fans."""
     today = timezone.now().date()
     facts, notes, flags = defaultdict(list), defaultdict(list), defaultdict(list)
+    served = defaultdict(int)
     for fact in Fact.objects.filter(creator_id=creator_id, fan_id__in=fan_ids).order_by("kind", "-last_seen"):
-        if _upcoming(fact, today):
+        if _upcoming(fact, today) and served[fact.fan_id, fact.kind] < CONTEXT_PER_KIND:
+            served[fact.fan_id, fact.kind] += 1
             facts[fact.fan_id].append(_compact_fact(fact))
     for note in Note.objects.filter(creator_id=creator_id, fan_id__in=fan_ids).order_by("-created_at"):
         if len(notes[note.fan_id]) < CONTEXT_NOTES:

@@ -215,6 +215,12 @@ def fans_with_memory(*, creator_id: str):
     return EngagementMetrics.objects.filter(creator_id=creator_id)
 
 
+def fans_with_memory_ids(*, creator_id: str | None = None):
+    """(creator_id, fan_id) of every fan with memory, for maintenance commands (an iterator)."""
+    rows = EngagementMetrics.objects.all() if creator_id is None else fans_with_memory(creator_id=creator_id)
+    return rows.order_by("creator_id", "fan_id").values_list("creator_id", "fan_id").iterator(chunk_size=1000)
+
+
 def fans_with_memory_count() -> int:
     return EngagementMetrics.objects.count()
 

@@ -205,3 +205,10 @@ def test_without_personalization_consent_no_fact_is_learned_or_served_but_flags_
     say(api, "m2", "I have a dog named Max. are you real?")
     assert [item["kind"] for item in facts(api)] == ["job"]
     assert [flag["reason"] for flag in context(api)["flags"]] == ["bot_question"]
+
+
+def test_the_context_serves_the_newest_values_of_a_kind_only(api):
+    for index, hobby in enumerate(("golf", "poker", "chess", "darts", "bowling", "fishing", "hiking")):
+        assert api.post(FACTS.format("f_1"), {"kind": "like", "value": hobby}, format="json").status_code == 201
+    assert len(facts(api, kind="like")) == 7
+    assert len(by_kind(context(api)["facts"], "like")) == 5

@@ -136,3 +136,17 @@ def test_offset_inference_needs_enough_messages():
     for hour in (17, 18, 19, 20, 21):
         paris_evenings[hour] = 10
     assert segments.infer_utc_offset(paris_evenings)[0] in range(-2, 4)
+
+
+def test_rebuild_command_fills_segments_of_fans_known_before(api, other_api):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    assert post(api, purchase("p1", amount="25.00")).status_code == 201
+    assert post(other_api, purchase("q1", fan_id="f_x", amount="5.00")).status_code == 201
+    FanSegment.objects.all().delete()
+    out = StringIO()
+    call_command("rebuild_fan_segments", "--creator", "creator_a", stdout=out)
+    assert "1 fan segment(s)" in out.getvalue()
+    assert list(FanSegment.objects.values_list("fan_id", "total_spent")) == [("f_1", 25)]
