@@ -132,7 +132,8 @@ def main() -> None:
         table(extraction), "",
         f"## A message save with learning inline ({SAVES} saves each, alternating, 40 fans, no under-18 lines)", "",
         table(saves), "",
-        f"p95 added by the facts learner to a save with learning inline: {added:.2f} ms. In production the learners run in memory's Celery task after commit: the save request itself runs "
+        f"p95 added by the facts learner to a save with learning inline: {added:.2f} ms. In production the "
+        "learners run in memory's Celery task after commit: the save request itself runs "
         "no extraction (0 ms added), and the worker spends the facts learner's time per message, of which "
         "extraction is the p95 above (well under 1 ms) and the rest its database writes (facts, flags, segment row).", "",
     ])

@@ -291,7 +291,9 @@ SELF_HARM = re.compile(
     r"|dont want to live|do not want to live|don't wanna live|dont wanna live|no reason to live|nothing to live for"
     r"|better off dead|better off without me|would miss me if i|wish i was dead|wish i were dead|want to disappear"
     r"|wanna disappear|want to die|wanna die|life is pointless|done with everything|done with life|i'll end it"
-    r"|i will end it|going to end it|gonna end it|took (?:a bunch of|all my|too many|all the) (?:pills|meds)|overdosed|pris (?:tous mes|trop de|des) (?:cachets|medocs|medicaments)|end(?:ing)? it (?:tonight|today|now|soon)|overdose|slit my wrists|jump off a bridge"
+    r"|i will end it|going to end it|gonna end it|end(?:ing)? it (?:tonight|today|now|soon)"
+    r"|took (?:a bunch of|all my|too many|all the) (?:pills|meds)|overdosed|overdose|slit my wrists|jump off a bridge"
+    r"|pris (?:tous mes|trop de|des) (?:cachets|medocs|medicaments)"
     r"|me suicider|suicid|me tuer|en finir|me foutre en l'air|envie de mourir|veux mourir|vais mourir ce soir"
     r"|plus envie de vivre|pas envie de vivre|me faire du mal|me scarifier|me scarifie|disparaitre pour toujours)"
 )
@@ -309,7 +311,8 @@ DISTRESS = re.compile(
     r"|\bj'en peux plus\b"
 )
 THREAT = re.compile(
-    r"\bi know where you live\b|\bi know\b[^.!?]{0,40}\bwhere you (?:live|work|sleep)\b|\bje sais ou tu (?:habites|vis|dors|bosses)\b|\byou(?:'ll| will| are going to"
+    r"\bi know where you live\b|\bi know\b[^.!?]{0,40}\bwhere you (?:live|work|sleep)\b"
+    r"|\bje sais ou tu (?:habites|vis|dors|bosses)\b|\byou(?:'ll| will| are going to"
     r"|'re going to|'re gonna| gonna) (?:regret|pay)\b|\btu vas (?:le )?(?:regretter|payer)\b|\btu le regretteras\b"
     r"|\bi(?:'ll| will|'m going to|'m gonna|m gonna) (?:find you|kill you|hurt you|ruin you|destroy you|expose you"
     r"|come to your (?:house|place|home))\b|\bje vais te (?:retrouver|trouver|tuer|buter|detruire|faire payer"
