@@ -40,3 +40,8 @@ CONTEXT_PART = ContextPart(
     ttl=settings.FANMEMORY["EMOTION_TTL"],
     load_many=states_for,
 )
+
+
+def disengagement_for(*, creator_id: str, fan_id: str) -> list[dict]:
+    """The fan's current disengagement signals ([] when none)."""
+    return []

@@ -2,6 +2,8 @@
 import logging
 
 from emotions.services import on_interaction as emotions_on_interaction
+from facts.selectors import personalization_blocked
+from facts.services import on_interaction as facts_on_interaction
 from gdpr.selectors import purpose_allowed
 from personality.services import on_interaction as personality_on_interaction
 from preferences.services import on_interaction as preferences_on_interaction
@@ -14,6 +16,7 @@ LEARNERS = (
     ("emotions", emotions_on_interaction),
     ("personality", personality_on_interaction),
     ("preferences", preferences_on_interaction),
+    ("facts", facts_on_interaction),  # checks consent itself: its flags must be raised regardless
 )
 # Learners that build a personalised profile: skipped while the fan withholds that consent.
 PERSONALIZATION = {"personality", "preferences"}
@@ -23,7 +26,8 @@ def learn_from_event_now(event_pk: int) -> None:
     event = InteractionEvent.objects.filter(pk=event_pk).first()
     if event is None:  # erased meanwhile
         return
-    personalize = purpose_allowed(creator_id=event.creator_id, fan_id=event.fan_id, purpose="personalization")
+    personalize = purpose_allowed(creator_id=event.creator_id, fan_id=event.fan_id, purpose="personalization") \
+        and not personalization_blocked(creator_id=event.creator_id, fan_id=event.fan_id)
     for name, learner in LEARNERS:
         if name in PERSONALIZATION and not personalize:
             continue

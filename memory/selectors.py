@@ -4,7 +4,7 @@ from functools import lru_cache
 
 import orjson
 from django.conf import settings
-from django.db.models import Count, F, Sum, Window
+from django.db.models import Count, F, Max, Min, Q, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -22,11 +22,12 @@ from .timeutil import iso_utc
 def context_parts() -> tuple[ContextPart, ...]:
     """Every app's part of the context. Imported late: those apps read memory's selectors too."""
     from emotions.selectors import CONTEXT_PART as EMOTION_PART
+    from facts.selectors import CONTEXT_PART as FACTS_PART
     from gdpr.selectors import CONTEXT_PART as CONSENT_PART
     from personality.selectors import CONTEXT_PART as PERSONALITY_PART
     from preferences.selectors import CONTEXT_PART as PREFERENCES_PART
 
-    return (PERSONALITY_PART, PREFERENCES_PART, EMOTION_PART, ENGAGEMENT_PART, CONSENT_PART)
+    return (PERSONALITY_PART, PREFERENCES_PART, EMOTION_PART, ENGAGEMENT_PART, CONSENT_PART, FACTS_PART)
 
 
 def active_key_creator(*, key_hash: str) -> str | None:
@@ -73,6 +74,22 @@ def fan_events(*, creator_id: str, fan_id: str, types: tuple[str, ...] = ()) -> 
     if types:
         rows = rows.filter(type__in=types)
     return list(rows.order_by("occurred_at", "id"))
+
+
+def fan_activity(*, creator_id: str, fan_id: str) -> dict:
+    """Spend and activity of one fan (two aggregate queries on indexed columns): when first seen,
+    when last active (a fan message or purchase), total and largest purchase, feedback targets."""
+    events = InteractionEvent.objects.filter(creator_id=creator_id, fan_id=fan_id).aggregate(
+        first_seen=Min("occurred_at"), last_purchase=Max("occurred_at", filter=Q(type="purchase")),
+        total_spent=Sum("amount", filter=Q(type="purchase")), largest_purchase=Max("amount", filter=Q(type="purchase")),
+        offers_sent=Count("about_event_id", distinct=True, filter=Q(type="feedback")),
+        offers_bought=Count("about_event_id", distinct=True, filter=Q(type="feedback", outcome="purchased")),
+    )
+    last_message = FanMemory.objects.filter(creator_id=creator_id, fan_id=fan_id, sender="fan").aggregate(
+        at=Max("created_at"))["at"]
+    last_purchase = events.pop("last_purchase")
+    events["last_active"] = max(filter(None, (last_message, last_purchase)), default=None)
+    return events
 
 
 def recent_messages_for(creator_id: str, fan_ids: list[str]) -> dict[str, list[dict]]:
@@ -165,13 +182,15 @@ def _count_lookups(part: str, looked_up: int, missed: int) -> None:
 
 
 def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, messages: int) -> dict:
+    from facts.selectors import context_entries
     from personality.selectors import default_profile, response_style_from
     from preferences.selectors import default_preferences
 
     engagement = parts["engagement_metrics"]
     consent = parts["consent"]
     profile, preferences = parts["personality_profile"], parts["preferences"]
-    if not consent["personalization"]:
+    fan_facts, blocked = context_entries(parts["fan_facts"], personalization=consent["personalization"])
+    if not consent["personalization"] or blocked:
         profile, preferences = default_profile(fan_id), default_preferences(fan_id)
     emotional_state = parts["emotional_state"]
     return {
@@ -186,6 +205,7 @@ def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, me
         "response_style": response_style_from(profile, preferences, emotional_state),
         "consent": consent,
         "last_interaction": engagement["last_interaction"],
+        **fan_facts,
     }
 
 
@@ -193,6 +213,12 @@ def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, me
 
 def fans_with_memory(*, creator_id: str):
     return EngagementMetrics.objects.filter(creator_id=creator_id)
+
+
+def fans_with_memory_ids(*, creator_id: str | None = None):
+    """(creator_id, fan_id) of every fan with memory, for maintenance commands (an iterator)."""
+    rows = EngagementMetrics.objects.all() if creator_id is None else fans_with_memory(creator_id=creator_id)
+    return rows.order_by("creator_id", "fan_id").values_list("creator_id", "fan_id").iterator(chunk_size=1000)
 
 
 def fans_with_memory_count() -> int:

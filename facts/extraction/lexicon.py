@@ -66,7 +66,8 @@ JOB_PHRASES_EN = {"truck driver", "delivery driver", "uber driver", "bus driver"
                   "construction worker", "personal trainer", "social worker", "real estate agent",
                   "graphic designer", "web developer", "data analyst", "data scientist", "lab tech",
                   "tattoo artist", "nurse practitioner", "dental hygienist", "stay at home dad",
-                  "stay-at-home dad", "air traffic controller", "project manager", "sales rep"}
+                  "stay-at-home dad", "air traffic controller", "project manager", "sales rep",
+                  "high school teacher", "middle school teacher", "school teacher", "elementary school teacher"}
 # Modifiers that make "I'm a <modifier> <job>" something else than a job ("a big fan", "a lucky guy").
 NOT_JOB_MODIFIERS = {"big", "huge", "lucky", "simple", "good", "bad", "nice", "real", "true", "hot", "sexy",
                      "professional", "proud", "happy", "sad", "horny", "lonely", "little", "great", "terrible",

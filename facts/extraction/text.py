@@ -30,7 +30,7 @@ def fold(text: str) -> str:
 EMOJI = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 SENTENCE_END = re.compile(r"(?:[!?]+|(?<!\d)\.(?!\d)|\n|;)+")
 CLAUSE_BREAK = re.compile(r",|:| - |\bbut\b|\bmais\b|\bso\b|\bdonc\b|\bbecause\b|\bparce que\b|\band i\b"
-                          r"|\bet je\b|\bet j'|\bet moi\b|\bwhile\b|\bwhereas\b")
+                          r"|\bet je\b|\bet j'|\bet moi\b|\bwhile\b|\bwhereas\b|\band you\b|\band u\b|\bet toi\b|\bet vous\b")
 QUESTION_OPENER = re.compile(
     r"\b(?:are|r|do|did|does|would|will|can|could|have|should|were|was|is) (?:you|u|ya|it|this|that|there)\b"
     r"|\b(?:can|could|may|should) i\b|\b(?:what|what's|whats|when|where|who|why|how|which|wyd|hbu|wbu)\b"
@@ -38,7 +38,7 @@ QUESTION_OPENER = re.compile(
     r"|\b(?:quel|quelle|quels|quelles|combien|pourquoi|comment|ou)\b|\bright$|\bc'est ca$|\bnon$"
 )
 HYPOTHETICAL = re.compile(
-    r"\b(?:if|what if|imagine|imagining|suppose|supposing|let's say|lets say|pretend|wish|wishing|would|i'd"
+    r"\b(?:if|what if|imagine|imagining|suppose|supposing|let's say|lets say|pretend|wish(?! me luck)|wishing|would|i'd"
     r"|id love|could|might|maybe|someday|one day|dream|dreaming|in another life|when i grow up|want to be"
     r"|wanna be|hope to|hoping to|plan to|going to be|gonna be|love to|like to be|si|s'il|imagine"
     r"|supposons|j'aimerais|j'aimerai|je voudrais|je reve|un jour|dans une autre vie|peut-etre|si j'etais"
@@ -53,6 +53,9 @@ STRONG_JOKE = re.compile(
     r"\b(?:jk|j/k|just kidding|just joking|kidding|je rigole|je plaisante|je deconne|c'est une blague"
     r"|not really|yeah right|oh sure|as if|c'est ca|ouais c'est ca|in my dreams|dans mes reves)\b|/s\b|🙄|😒"
 )
+# Retractions take back what came before them ("I'm 12 jk I'm 32"): they count only after the fact.
+RETRACTION = re.compile(r"\b(?:jk|j/k|just kidding|just joking|kidding|je rigole|je plaisante|je deconne"
+                        r"|c'est une blague|not really)\b")
 WEAK_JOKE = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|mdr|ptdr|xd)\b|😂|🤣|😜|😝|😆")
 
 
@@ -65,6 +68,7 @@ class Text:
     _clause_starts: list[int] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
     strong_jokes: list[int] = field(default_factory=list)
+    retractions: set[int] = field(default_factory=set)
     weak_joke: bool = False
 
     def sentence_of(self, pos: int) -> tuple[int, int, bool]:
@@ -100,6 +104,7 @@ def prepare(raw: str) -> Text:
     text.clauses = [(a, b) for a, b in zip(bounds, bounds[1:])] or [(0, 0)]
     text._clause_starts = [c[0] for c in text.clauses]
     text.strong_jokes = [m.start() for m in STRONG_JOKE.finditer(low)]
+    text.retractions = {m.start() for m in RETRACTION.finditer(low)}
     text.weak_joke = WEAK_JOKE.search(low) is not None
     return text
 
@@ -148,9 +153,9 @@ def negated(text: Text, pos: int) -> bool:
 
 
 def joked(text: Text, pos: int) -> bool:
-    """A strong joke marker later in the same sentence, or a sarcastic lead-in before it."""
+    """A retraction later in the same sentence, or another strong joke marker anywhere in it."""
     start, end, _ = text.sentence_of(pos)
     for marker in text.strong_jokes:
-        if start <= marker <= end + 3:
+        if start <= marker <= end + 3 and (marker > pos or marker not in text.retractions):
             return True
     return False

@@ -11,6 +11,7 @@ from tests.conftest import message, post, purchase
 
 CONTEXT_KEYS = {"fan_id", "creator_id", "is_new", "recent_messages", "personality_profile", "preferences", "consent",
                 "emotional_state", "engagement_metrics", "response_style", "last_interaction"}
+FACTS_KEYS = {"facts", "notes", "segment", "flags"}  # added by the facts app beside the contract's keys
 
 
 def save_conversation(api, count, fan_id="f_1"):
@@ -30,7 +31,7 @@ def test_unknown_fan_gets_defaults_and_is_new(api):
     response = context(api, "never_seen")
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == CONTEXT_KEYS
+    assert set(body) == CONTEXT_KEYS | FACTS_KEYS
     assert body["is_new"] is True and body["recent_messages"] == [] and body["last_interaction"] is None
     assert body["creator_id"] == "creator_a"
     assert body["personality_profile"]["tone"] == "friendly"
@@ -146,7 +147,7 @@ def test_bulk_context_of_several_fans(api, django_assert_max_num_queries):
     save_conversation(api, 2, fan_id="f_a")
     save_conversation(api, 3, fan_id="f_b")
     fan_ids = ["f_a", "f_b", "f_unknown"]
-    with django_assert_max_num_queries(8):  # auth + one query per table, whatever the fan count
+    with django_assert_max_num_queries(12):  # auth + one query per table (4 of facts), whatever the fan count
         response = api.post("/api/v1/fans/bulk-context/", {"fan_ids": fan_ids}, format="json")
     assert response.status_code == 200
     results = response.json()["results"]

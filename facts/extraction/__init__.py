@@ -1,0 +1,1 @@
+"""Fact and flag extraction from one message: pure functions, no database, nothing fetched."""

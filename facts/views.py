@@ -1,0 +1,138 @@
+"""Thin DRF views of the facts app: validate, call one service or selector, answer."""
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from config.errors import ServiceError
+from memory.validators import platform_id_validator
+
+from . import selectors, services
+from .models import Fact
+from .serializers import (
+    FactCreateSerializer,
+    FactQuerySerializer,
+    FactSerializer,
+    FactUpdateSerializer,
+    FlagQuerySerializer,
+    FlagResolveSerializer,
+    FlagSerializer,
+    NoteCreateSerializer,
+    NoteSerializer,
+)
+
+ERRORS = {code: OpenApiResponse(description="Error envelope") for code in (400, 401, 404, 429, 503)}
+
+
+class FanView(APIView):
+    """Checks the fan id of the URL (a 400 in the envelope when it is not a platform id)."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        try:
+            platform_id_validator(kwargs["fan_id"])
+        except DjangoValidationError as exc:
+            raise ValidationError({"fan_id": exc.messages}) from None
+
+
+def _valid(serializer_class, data, **context):
+    serializer = serializer_class(data=data, context=context)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+class FactListView(FanView):
+    rate_limit_scope = "retrieval"
+
+    @extend_schema(parameters=[FactQuerySerializer], responses={200: FactSerializer(many=True), **ERRORS},
+                   summary="The fan's facts (extracted, inferred, or set by people), with their history")
+    def get(self, request, fan_id):
+        query = _valid(FactQuerySerializer, request.query_params.dict())
+        return Response({"results": selectors.fan_facts(creator_id=request.user.creator_id, fan_id=fan_id,
+                                                        kind=query.get("kind"))})
+
+    @extend_schema(request=FactCreateSerializer, responses={201: FactSerializer, 200: FactSerializer, **ERRORS},
+                   summary="Set a fact as the creator or staff: it wins over extraction, which never overwrites it")
+    def post(self, request, fan_id):
+        data = _valid(FactCreateSerializer, request.data)
+        fact, created = services.fact_set(creator_id=request.user.creator_id, fan_id=fan_id, **data)
+        return Response(selectors.fact_to_dict(fact), status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+class FactDetailView(FanView):
+    rate_limit_scope = "save"
+
+    @extend_schema(request=FactUpdateSerializer, responses={200: FactSerializer, **ERRORS},
+                   summary="Correct a fact (the old value goes to its history; the fact becomes a human one)")
+    def patch(self, request, fan_id, fact_id):
+        kind = Fact.objects.filter(creator_id=request.user.creator_id, fan_id=fan_id, id=fact_id) \
+            .values_list("kind", flat=True).first()
+        if kind is None:
+            raise ServiceError("MEMORY_NOT_FOUND", "No such fact for this fan.", 404)
+        changes = _valid(FactUpdateSerializer, request.data, kind=kind)
+        source = changes.pop("source")
+        fact = services.fact_update(creator_id=request.user.creator_id, fan_id=fan_id, fact_id=fact_id,
+                                    changes=changes, source=source)
+        return Response(selectors.fact_to_dict(fact))
+
+    @extend_schema(responses={204: None, **ERRORS}, summary="Delete a fact")
+    def delete(self, request, fan_id, fact_id):
+        services.fact_delete(creator_id=request.user.creator_id, fan_id=fan_id, fact_id=fact_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class NoteListView(FanView):
+    rate_limit_scope = "retrieval"
+
+    @extend_schema(responses={200: NoteSerializer(many=True), **ERRORS}, summary="Free-text notes on the fan")
+    def get(self, request, fan_id):
+        return Response({"results": selectors.fan_notes(creator_id=request.user.creator_id, fan_id=fan_id)})
+
+    @extend_schema(request=NoteCreateSerializer, responses={201: NoteSerializer, **ERRORS}, summary="Add a note")
+    def post(self, request, fan_id):
+        data = _valid(NoteCreateSerializer, request.data)
+        note = services.note_add(creator_id=request.user.creator_id, fan_id=fan_id, **data)
+        return Response(selectors.note_to_dict(note), status=status.HTTP_201_CREATED)
+
+
+class NoteDetailView(FanView):
+    rate_limit_scope = "save"
+
+    @extend_schema(responses={204: None, **ERRORS}, summary="Delete a note")
+    def delete(self, request, fan_id, note_id):
+        services.note_delete(creator_id=request.user.creator_id, fan_id=fan_id, note_id=note_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class FlagListView(FanView):
+    rate_limit_scope = "retrieval"
+
+    @extend_schema(parameters=[FlagQuerySerializer], responses={200: FlagSerializer(many=True), **ERRORS},
+                   summary="Hand-over flags of the fan (status=open or resolved)")
+    def get(self, request, fan_id):
+        query = _valid(FlagQuerySerializer, request.query_params.dict())
+        return Response({"results": selectors.fan_flags(creator_id=request.user.creator_id, fan_id=fan_id,
+                                                        status=query.get("status"))})
+
+
+class FlagResolveView(FanView):
+    rate_limit_scope = "save"
+
+    @extend_schema(request=FlagResolveSerializer, responses={200: FlagSerializer, **ERRORS},
+                   summary="Resolve a hand-over flag, with who and why (idempotent)")
+    def post(self, request, fan_id, flag_id):
+        data = _valid(FlagResolveSerializer, request.data)
+        flag = services.flag_resolve(creator_id=request.user.creator_id, fan_id=fan_id, flag_id=flag_id,
+                                     resolved_by=data["resolved_by"], why=data["reason"])
+        return Response(selectors.flag_to_dict(flag))
+
+
+class SegmentView(FanView):
+    rate_limit_scope = "retrieval"
+
+    @extend_schema(responses={200: OpenApiResponse(description="Lifecycle, VIP, spend"), **ERRORS},
+                   summary="The fan's lifecycle and spend segment")
+    def get(self, request, fan_id):
+        return Response(selectors.fan_segment(creator_id=request.user.creator_id, fan_id=fan_id))
