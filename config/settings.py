@@ -144,6 +144,12 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets used by several serializers, named once.
+    "ENUM_NAME_OVERRIDES": {
+        "PurchaseKindEnum": "memory.models.PurchaseKind",
+        "FactAuthorEnum": "facts.models.HUMAN_SOURCES",
+        "FactKindEnum": "facts.extraction.extractor.KINDS",
+    },
 }
 
 # Request bodies: the batch endpoint takes up to 500 events of up to ~18 KB each.

@@ -133,6 +133,10 @@ def fan_facts(*, creator_id: str, fan_id: str, kind: str | None = None) -> list[
     return [fact_to_dict(fact) for fact in rows.order_by("kind", "-last_seen")]
 
 
+def fact_kind(*, creator_id: str, fan_id: str, fact_id) -> str | None:
+    return Fact.objects.filter(creator_id=creator_id, fan_id=fan_id, id=fact_id).values_list("kind", flat=True).first()
+
+
 def fan_notes(*, creator_id: str, fan_id: str) -> list[dict]:
     return [note_to_dict(note) for note in Note.objects.filter(creator_id=creator_id, fan_id=fan_id)
             .order_by("-created_at")]

@@ -1,16 +1,13 @@
 """Thin DRF views of the facts app: validate, call one service or selector, answer."""
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.errors import ServiceError
-from memory.validators import platform_id_validator
+from memory.validators import FanIdInUrl
 
 from . import selectors, services
-from .models import Fact
 from .serializers import (
     FactCreateSerializer,
     FactQuerySerializer,
@@ -26,15 +23,8 @@ from .serializers import (
 ERRORS = {code: OpenApiResponse(description="Error envelope") for code in (400, 401, 404, 429, 503)}
 
 
-class FanView(APIView):
+class FanView(FanIdInUrl, APIView):
     """Checks the fan id of the URL (a 400 in the envelope when it is not a platform id)."""
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        try:
-            platform_id_validator(kwargs["fan_id"])
-        except DjangoValidationError as exc:
-            raise ValidationError({"fan_id": exc.messages}) from None
 
 
 def _valid(serializer_class, data, **context):
@@ -67,8 +57,7 @@ class FactDetailView(FanView):
     @extend_schema(request=FactUpdateSerializer, responses={200: FactSerializer, **ERRORS},
                    summary="Correct a fact (the old value goes to its history; the fact becomes a human one)")
     def patch(self, request, fan_id, fact_id):
-        kind = Fact.objects.filter(creator_id=request.user.creator_id, fan_id=fan_id, id=fact_id) \
-            .values_list("kind", flat=True).first()
+        kind = selectors.fact_kind(creator_id=request.user.creator_id, fan_id=fan_id, fact_id=fact_id)
         if kind is None:
             raise ServiceError("MEMORY_NOT_FOUND", "No such fact for this fan.", 404)
         changes = _valid(FactUpdateSerializer, request.data, kind=kind)

@@ -85,7 +85,8 @@ def test_every_model_with_fan_data_is_registered():
     assert holding_fan_data - registered_models() == set()
 
 
-FAN_GETS = ["context/", "engagement/", "personality/", "response-style/", "preferences/", "export/", "consent/"]
+FAN_GETS = ["context/", "engagement/", "personality/", "response-style/", "preferences/", "export/", "consent/",
+            "facts/", "notes/", "flags/", "segment/"]
 
 
 def test_no_read_endpoint_shows_another_creators_fan(api, other_api):
