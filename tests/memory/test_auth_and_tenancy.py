@@ -91,13 +91,15 @@ FAN_GETS = ["context/", "engagement/", "personality/", "response-style/", "prefe
 
 def test_no_read_endpoint_shows_another_creators_fan(api, other_api):
     post(api, message(content="secret of creator a", metadata={"city": "Lyon"}))
+    post(api, message("e2", content="my name is Zorglub and I live in Marseille"))
     post(api, purchase(amount="77.77"))
     api.put("/api/v1/fans/f_1/consent/", {"analytics": False}, format="json")
     for path in FAN_GETS:
         response = other_api.get(f"/api/v1/fans/f_1/{path}")
         assert response.status_code in (200, 404), path
         text = response.content.decode()
-        assert not [leak for leak in ("secret of creator a", "Lyon", "77.77", "creator_a") if leak in text], path
+        assert not [leak for leak in ("secret of creator a", "Lyon", "77.77", "creator_a", "Zorglub", "Marseille") if leak in text], path
+    assert "Zorglub" in str(api.get("/api/v1/fans/f_1/facts/").content, "utf-8")  # the fact exists for creator a
     listing = other_api.get("/api/v1/fans/").json()
     stats = other_api.get("/api/v1/stats/").json()
     assert listing["count"] == 0 and stats["fans_with_memory"] == 0 and stats["total_revenue"] in ("0", "0.00")
