@@ -38,6 +38,7 @@ SUSTAIN = int(os.environ.get("BENCH_SUSTAIN_SECONDS", 120))
 # creator, so 20% of the traffic being 100-fan requests cannot happen. The mix asks for an inbox page
 # of MIX_BULK fans; one run with 100-fan bulks is reported beside it.
 MIX_BULK = int(os.environ.get("BENCH_MIX_BULK_FANS", 10))
+MIX_RATES = (50, 100, 150, 200, 300, 400)
 
 
 def python(*args):
@@ -166,7 +167,7 @@ def main() -> None:
         rows.append(row("bulk context of 100 fans, at 10 req/s", wrk("bulk", 2, SHORT, rate=10), base_10))
         rows.append(row("bulk context of 100 fans, saturation (4 connections)", wrk("bulk", 4, SHORT), base_sat))
         best = None
-        for rate in (200, 400, 600, 800, 1000):
+        for rate in MIX_RATES:
             base = wrk("healthz", 16, SHORT, rate=rate)
             mixed = wrk("mix", 16, SHORT, rate=rate, extra=kind, bulk_size=MIX_BULK)
             rows.append(row(f"/healthz at {rate} req/s", base, None))

@@ -17,6 +17,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from emotions.services import analyze_text  # noqa: E402
@@ -83,5 +84,7 @@ if __name__ == "__main__":
         FanMemory.objects.all().delete()
         EngagementMetrics.objects.all().delete()
         seed()
+        with connection.cursor() as cursor:  # fresh statistics, as a live database has
+            cursor.execute("ANALYZE")
     write_targets()
     print(f"{CREATORS * FANS} fans ready", flush=True)

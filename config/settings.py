@@ -164,6 +164,8 @@ FANMEMORY = {
     "EMOTION_TTL": 1800,
     # A message arriving this late (seconds) invalidates the hot list instead of being pushed.
     "LATE_EVENT_SECONDS": 300,
+    # Off: a message's commit does not wait for the WAL flush (README, "Durability").
+    "MESSAGE_SYNCHRONOUS_COMMIT": env_bool("MESSAGE_SYNCHRONOUS_COMMIT", False),
     "API_KEY_CACHE_SECONDS": env_int("API_KEY_CACHE_SECONDS", 10),
     "MAX_FUTURE_SECONDS": 300,
     "MAX_METADATA_BYTES": 8192,

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import orjson
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from rest_framework import serializers
 
@@ -72,11 +73,21 @@ def interaction_save(*, creator_id: str, event: dict, raw_hash: str) -> SaveOutc
             saved = _insert_event(creator_id, event, raw_hash, response)
             if event["type"] == EventType.MESSAGE:
                 _insert_message(creator_id, event, analysis)
+                _relax_durability()
             engagement.record(creator_id=creator_id, event=event)
             transaction.on_commit(lambda: publish_after_commit(creator_id, event, analysis, saved.pk))
     except IntegrityError:
         return _replay(creator_id, event["event_id"], raw_hash)
     return SaveOutcome(201, response)
+
+
+def _relax_durability() -> None:
+    """A chat message need not wait for its WAL flush (FANMEMORY["MESSAGE_SYNCHRONOUS_COMMIT"]):
+    a PostgreSQL crash may lose the last fraction of a second of messages, never corrupt or
+    half-save anything. Purchases and feedback always wait for the flush."""
+    if not settings.FANMEMORY["MESSAGE_SYNCHRONOUS_COMMIT"]:
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 def _response_body(event: dict, analysis: dict | None) -> dict:

@@ -133,3 +133,20 @@ def test_saved_messages_carry_their_topics(api):
     response = post(api, message(content="just finished leg day at the gym, so sore"))
     assert "fitness" in response.json()["analysis"]["topics"]
     assert "fitness" in FanMemory.objects.get().topics
+
+
+def test_only_messages_skip_the_wait_for_the_wal_flush(api, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    relaxed = "SET LOCAL synchronous_commit TO OFF"
+    with CaptureQueriesContext(connection) as queries:
+        post(api, message("m1"))
+    assert relaxed in [query["sql"] for query in queries]
+    with CaptureQueriesContext(connection) as queries:
+        post(api, purchase("p1"))
+    assert relaxed not in [query["sql"] for query in queries]
+    settings.FANMEMORY = {**settings.FANMEMORY, "MESSAGE_SYNCHRONOUS_COMMIT": True}
+    with CaptureQueriesContext(connection) as queries:
+        post(api, message("m2"))
+    assert relaxed not in [query["sql"] for query in queries]
