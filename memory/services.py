@@ -16,7 +16,7 @@ from . import engagement
 from .auth import forget_cached_keys, generate_key, hash_key
 from .timeutil import iso_utc
 from .cache import forget_parts
-from .models import ApiKey, Creator, EventType, FanMemory, InteractionEvent, FanMemory, InteractionEvent, Sender
+from .models import ApiKey, Creator, EventType, FanMemory, InteractionEvent, Sender
 
 logger = logging.getLogger("fanmemory.memory")
 

@@ -55,3 +55,15 @@ def feedback(event_id, about, fan_id="f_1", outcome="replied"):
 
 def post(client, body, path="/api/v1/interactions/"):
     return client.post(path, body, format="json")
+
+
+def run_schedules(migration_module: str) -> None:
+    """Apply the periodic-task operations of a migration again (they must be idempotent)."""
+    import importlib
+
+    from django.apps import apps
+    from django.db import migrations
+
+    for operation in importlib.import_module(migration_module).Migration.operations:
+        if isinstance(operation, migrations.RunPython) and operation.code.__name__ == "schedule":
+            operation.code(apps, None)

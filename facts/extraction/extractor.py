@@ -146,7 +146,7 @@ _ADVERBS = r"(?:(?:still|happily|finally|now|currently|toujours|encore|officiall
 RELATIONSHIP = (
     re.compile(rf"\b(?:{I_AM}|{JE_SUIS})\s+{_ADVERBS}({_STATUS})(?![a-z-])(?! to (?:my|the|it|this) )"),
     re.compile(rf"^\W*(?:(?:and|et) )?{_ADVERBS}({_STATUS})\W*$"),
-    re.compile(rf"^\W*(?:happily )?(married) (?:for|since|\d)"),
+    re.compile(r"^\W*(?:happily )?(married) (?:for|since|\d)"),
     re.compile(r"(?:^|\bi )\W*(?:just |recently )?got (divorced|married|engaged)\b"),
     re.compile(rf"\b(?:{I_AM}|j'ai|jai)\s+\d{{2}}(?: ans)?,? (?:and|et) {_ADVERBS}({_STATUS})(?![a-z])"),
 )

@@ -1,6 +1,8 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+from config.beat import every
+
 APPEND_ONLY = """
 CREATE OR REPLACE FUNCTION gdpr_access_log_append_only() RETURNS trigger AS $$
 BEGIN
@@ -20,12 +22,6 @@ GROUPS = {
     "gdpr admin": ["read_fan_memory", "export_fan_data", "erase_fan_data", "view_accesslog", "view_creator",
                    "view_fanmemory", "view_engagementmetrics", "view_erasurerequest", "view_retentionrun"],
 }
-SCHEDULES = {
-    "gdpr: retry erasures and watch deadlines": ("gdpr.tasks.retry_erasures", 5, "minutes"),
-    "gdpr: delete memories past retention": ("gdpr.tasks.cleanup_old_memories", 1, "days"),
-}
-
-
 def create_groups(apps, schema_editor):
     for app_config in apps.get_app_configs():
         app_config.models_module = True
@@ -36,18 +32,6 @@ def create_groups(apps, schema_editor):
     for name, codenames in GROUPS.items():
         group, _ = group_model.objects.get_or_create(name=name)
         group.permissions.add(*permission_model.objects.filter(codename__in=codenames))
-
-
-def schedule(apps, schema_editor):
-    interval_model = apps.get_model("django_celery_beat", "IntervalSchedule")
-    task_model = apps.get_model("django_celery_beat", "PeriodicTask")
-    for name, (task, every, period) in SCHEDULES.items():
-        interval, _ = interval_model.objects.get_or_create(every=every, period=period)
-        task_model.objects.get_or_create(name=name, defaults={"task": task, "interval": interval})
-
-
-def unschedule(apps, schema_editor):
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name__in=SCHEDULES).delete()
 
 
 class Migration(migrations.Migration):
@@ -61,5 +45,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.RunSQL(APPEND_ONLY, DROP_APPEND_ONLY),
         migrations.RunPython(create_groups, migrations.RunPython.noop),
-        migrations.RunPython(schedule, unschedule),
+        every("gdpr: retry erasures and watch deadlines", "gdpr.tasks.retry_erasures", 5, "minutes"),
+        every("gdpr: delete memories past retention", "gdpr.tasks.cleanup_old_memories", 1, "days"),
     ]

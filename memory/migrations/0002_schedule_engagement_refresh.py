@@ -1,19 +1,6 @@
 from django.db import migrations
 
-TASK_NAME = "memory: refresh engagement scores"
-
-
-def schedule(apps, schema_editor):
-    interval_model = apps.get_model("django_celery_beat", "IntervalSchedule")
-    task_model = apps.get_model("django_celery_beat", "PeriodicTask")
-    every_hour, _ = interval_model.objects.get_or_create(every=1, period="hours")
-    task_model.objects.get_or_create(
-        name=TASK_NAME, defaults={"task": "memory.tasks.refresh_engagement_scores", "interval": every_hour}
-    )
-
-
-def unschedule(apps, schema_editor):
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name=TASK_NAME).delete()
+from config.beat import every
 
 
 class Migration(migrations.Migration):
@@ -22,4 +9,4 @@ class Migration(migrations.Migration):
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
-    operations = [migrations.RunPython(schedule, unschedule)]
+    operations = [every("memory: refresh engagement scores", "memory.tasks.refresh_engagement_scores", 1, "hours")]

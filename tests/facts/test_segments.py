@@ -1,14 +1,12 @@
 """Lifecycle and spend segments moving with events and with the clock (time frozen with time_machine)."""
-import importlib
 from datetime import datetime, timedelta, timezone
 
 import time_machine
-from django.apps import apps
 from django_celery_beat.models import PeriodicTask
 
 from facts import segments, services
 from facts.models import FanSegment
-from tests.conftest import feedback, message, post, purchase
+from tests.conftest import feedback, message, post, purchase, run_schedules
 
 START = datetime(2026, 1, 5, 20, 0, tzinfo=timezone.utc)
 
@@ -98,9 +96,7 @@ def test_at_risk_comes_from_the_emotions_apps_disengagement_signals(api, monkeyp
 
 
 def test_the_periodic_refresh_is_scheduled_once_and_updates_stored_labels(api):
-    migration = importlib.import_module("facts.migrations.0002_schedule_segment_refresh")
-    migration.schedule(apps, None)
-    migration.schedule(apps, None)
+    run_schedules("facts.migrations.0002_schedule_segment_refresh")
     assert PeriodicTask.objects.filter(task="facts.tasks.refresh_segments").count() == 1
     with time_machine.travel(START, tick=False) as clock:
         say(api, "m1")

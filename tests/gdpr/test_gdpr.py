@@ -14,7 +14,7 @@ from memory.cache import forget_parts
 from memory.models import FanMemory, InteractionEvent
 from personality.models import CreatorToneStats
 from preferences.models import CategoryPopularity
-from tests.conftest import feedback, message, post, purchase
+from tests.conftest import feedback, message, post, purchase, run_schedules
 
 FAN = "f_gdpr"
 
@@ -183,9 +183,7 @@ def test_retention_deletes_exactly_the_old_rows(api, capsys):
 def test_retention_and_erasure_retries_are_scheduled_once(db):
     from django_celery_beat.models import PeriodicTask
 
-    migration = importlib.import_module("gdpr.migrations.0003_access_log_append_only_groups_schedules")
-    migration.schedule(apps, None)
-    migration.schedule(apps, None)
+    run_schedules("gdpr.migrations.0003_access_log_append_only_groups_schedules")
     tasks = set(PeriodicTask.objects.values_list("task", flat=True))
     assert {"gdpr.tasks.cleanup_old_memories", "gdpr.tasks.retry_erasures"} <= tasks
     assert PeriodicTask.objects.filter(task="gdpr.tasks.cleanup_old_memories").count() == 1

@@ -3,7 +3,7 @@ from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from memory.models import ApiKey
-from tests.conftest import client_for, message, post, purchase
+from tests.conftest import message, post, purchase
 
 
 def test_create_api_key_prints_the_key_alone_on_the_last_line_and_stores_a_hash(db, capsys):

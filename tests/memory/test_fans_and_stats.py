@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from memory.models import EngagementMetrics
-from tests.conftest import message, post, purchase
+from tests.conftest import message, post, purchase, run_schedules
 
 
 @pytest.fixture
@@ -86,12 +86,8 @@ def test_scores_decay_with_time_when_refreshed(api):
 
 
 def test_the_refresh_is_scheduled_once_in_beat(db):
-    import importlib
 
-    from django.apps import apps
     from django_celery_beat.models import PeriodicTask
 
-    migration = importlib.import_module("memory.migrations.0002_schedule_engagement_refresh")
-    migration.schedule(apps, None)
-    migration.schedule(apps, None)
+    run_schedules("memory.migrations.0002_schedule_engagement_refresh")
     assert PeriodicTask.objects.filter(task="memory.tasks.refresh_engagement_scores").count() == 1
