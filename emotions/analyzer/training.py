@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 import os
 import time
@@ -235,7 +236,7 @@ def matrix(F: Featurized, rows, vocab: Vocab, dense_scale=1.0):
 # fitting
 # ----------------------------------------------------------------------------------------------
 EMO_C = 1.0          # inverse regularisation of the 28 one-vs-rest emotion heads
-SENT_C = 2.0         # the joint sentiment head (GoEmotions groups + tweets)
+SENT_C = 1.0         # the joint sentiment head (GoEmotions groups + tweets)
 FR_C = 2.0           # the French tweets sentiment head
 LANG_C = 1.0
 TWEET_WEIGHT = 4.0   # a tweet weighs as much as 4 Reddit comments in the joint sentiment head
@@ -365,20 +366,23 @@ def tune(c: Corpus, model, rows, log=print):
     model.thr["emo28"] = np.asarray(thr, dtype=np.float32)
     model.meta["thresholds"] = {"emo28": thr}
     best = (-1.0, None)
-    for tau in (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3):
-        for w_fr in (0.0, 0.25, 0.5, 0.75, 1.0):
-            model.meta.update(polarity_threshold=tau, fr_head_weight=w_fr)
+    for tau, w_fr, we, wl in itertools.product((0.05, 0.1, 0.15, 0.2, 0.25, 0.3), (0.0, 0.5, 1.0),
+                                               (0.0, 0.15, 0.3, 0.45), (0.0, 0.15, 0.3)):
+        if True:
+            model.meta.update(polarity_threshold=tau, fr_head_weight=w_fr, emotion_sentiment_weight=we,
+                              lexicon_weight=wl)
             res = postprocess(model, items, logits)
             pred = np.array([SENTIMENTS.index(r["sentiment"]) for r in res])
             score = np.mean([macro_f1_multiclass(sent[(src == s) & (sent >= 0)],
                                                  pred[(src == s) & (sent >= 0)], 3)
                              for s in ("go", "en", "fr")])
             if score > best[0] + 1e-9:
-                best = (score, (tau, w_fr))
-    tau, w_fr = best[1]
-    log(f"  tuned: polarity cut {tau}, French head weight {w_fr} (validation mean F1 {best[0]:.3f})")
-    return {"polarity_threshold": tau, "fr_head_weight": w_fr, "neutral_rule": "head",
-            "thresholds": {"emo28": thr}}
+                best = (score, (tau, w_fr, we, wl))
+    tau, w_fr, we, wl = best[1]
+    log(f"  tuned: polarity cut {tau}, French head weight {w_fr}, emotion-implied sentiment weight {we}, "
+        f"lexicon weight {wl} (validation mean F1 {best[0]:.3f})")
+    return {"polarity_threshold": tau, "fr_head_weight": w_fr, "emotion_sentiment_weight": we,
+            "lexicon_weight": wl, "neutral_rule": "head", "thresholds": {"emo28": thr}}
 
 
 # ----------------------------------------------------------------------------------------------

@@ -185,3 +185,11 @@ def test_other_creators_fan_is_invisible(transactional_db, clock):
     clock.shift(timedelta(days=6))
     assert "reduced_frequency" in signals(a)
     assert signals(b) == {}
+
+
+def test_topics_of_negative_messages_are_avoided_by_the_response_style(api, clock):
+    fan_says(api, "f_1", ["my work is so boring, I hate my job", "I love your pics 😍",
+                          "ugh work again today, I hate my boss, so annoying"], NOW - timedelta(hours=8))
+    assert state(api)["avoid_topics"] == ["work"]
+    style = api.get("/api/v1/fans/f_1/response-style/").json()
+    assert style["avoid_topics"] == ["work"] and "work" not in style["topics"]
