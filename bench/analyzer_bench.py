@@ -6,7 +6,6 @@ Messages are synthetic chat lines (no dataset text), English, French, mixed and 
 """
 import os
 import random
-import resource
 import subprocess
 import sys
 import time
@@ -63,15 +62,21 @@ def measure(name, analyze_one, analyze_batch):
 
 
 CHILD = """
-import resource, sys, time
+import sys, time
 sys.path.insert(0, {root!r})
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def rss_mb():
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS")) / 1024
+
+
+base = rss_mb()
 start = time.perf_counter()
 {load}
 load = time.perf_counter() - start
 f("warm up 😍")
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(load, base / 1024, rss / 1024)
+print(load, base, rss_mb())
 """
 LOADERS = {
     "learned analyzer": "from emotions.analyzer import analyze, load_model\nload_model()\nf = analyze",

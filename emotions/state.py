@@ -11,7 +11,6 @@ Times are POSIX seconds (UTC). Every threshold is named here and documented in e
 """
 from __future__ import annotations
 
-import math
 from datetime import datetime, timezone
 from statistics import median
 

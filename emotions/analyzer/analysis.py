@@ -50,8 +50,8 @@ def detect_language(model, p, cues, lang_logit):
     return "fr" if score > 0 else "en"
 
 
-def postprocess(model, items, logits, texts_len=None):
-    """items: [(Prepared, cues, lex)], logits (n, H) -> list of analysis dicts + raw parts."""
+def postprocess(model, items, logits):
+    """items: [(Prepared, cues, lex)], logits (n, H) -> the analysis dict of each item."""
     H = model.heads
     emo_p = sigmoid(logits[:, H["emo28"]])
     emo_s = remap(emo_p, model.thr["emo28"])            # 28 scores, tuned threshold -> 0.5

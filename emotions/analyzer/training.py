@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import text as T
-from .labels import EMOTIONS, LABELS28, EKMAN, GROUPS, SENTIMENTS
+from .labels import EKMAN, EKMAN_OF, GROUP_OF, GROUPS, LABELS28, SENTIMENTS
 
 SPLIT_SEED = 20240611
 TEST_FRACTION = 0.15
@@ -136,7 +136,6 @@ def targets(c: Corpus, idx):
     ekm = np.zeros((n, len(EKMAN)), dtype=np.int8)
     grp = np.zeros((n, len(GROUPS)), dtype=np.int8)
     sent = np.full(n, -1, dtype=np.int8)
-    from .labels import EKMAN_OF, GROUP_OF
     for r, i in enumerate(idx):
         labs = c.emo[i]
         if labs is not None:

@@ -29,7 +29,7 @@ class Command(BaseCommand):
         n = report["n"]
         self.stdout.write(f"hold-out: {n['goemotions']} GoEmotions rows, {n['en']} English and {n['fr']} "
                           f"French tweets (split {report['digest']})\n")
-        self.stdout.write(f"| figure | ours | VADER | published |\n|---|---|---|---|")
+        self.stdout.write("| figure | ours | VADER | published |\n|---|---|---|---|")
         for name, (ours, vader) in report["figures"].items():
             vader_text = "n/a" if vader is None else f"{vader:.3f}"
             self.stdout.write(f"| {name} | {ours:.3f} | {vader_text} | {REFERENCES.get(name, '')} |")
