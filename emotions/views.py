@@ -1,21 +1,25 @@
 """Thin DRF views of the emotions app."""
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from personality.views import ERRORS, FanView
 
 from . import selectors, services
-from .serializers import AnalysisSerializer, AnalyzeSerializer, EmotionalStateSerializer, SignalSerializer
+from .serializers import (AnalysisBatchSerializer, AnalysisSerializer, AnalyzeSerializer,
+                          EmotionalStateSerializer, SignalSerializer)
+
+ANALYSIS_OR_BATCH = PolymorphicProxySerializer(
+    component_name="AnalysisOrBatch", serializers=[AnalysisSerializer, AnalysisBatchSerializer],
+    resource_type_field_name=None)
 
 
 class AnalyzeView(APIView):
     rate_limit_scope = "retrieval"
 
     @extend_schema(request=AnalyzeSerializer,
-                   responses={200: OpenApiResponse(AnalysisSerializer, description="An analysis for `text`, "
-                                                   "or {results: [...]} (AnalysisBatch) for `texts`"), **ERRORS},
-                   summary="Analyse one text or 1 to 100 texts (stores nothing)")
+                   responses={200: ANALYSIS_OR_BATCH, **ERRORS},
+                   summary="Analyse `text` (an analysis) or 1 to 100 `texts` ({results: [...]}); stores nothing")
     def post(self, request):
         serializer = AnalyzeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
