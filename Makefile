@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer train-analyzer check-services clean
+.PHONY: install run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer train-analyzer bench-analyzer check-services clean
 
 install: $(STAMP)
 
@@ -67,6 +67,11 @@ train-analyzer: install
 eval-analyzer: install
 	$(BIN)/pip install --quiet -e ".[dev,train]"
 	$(BIN)/python manage.py evaluate_emotion_model
+
+bench-analyzer: install
+	$(BIN)/pip install --quiet -e ".[dev,train]"
+	OMP_NUM_THREADS=1 $(BIN)/python bench/analyzer_bench.py
+	$(BIN)/python bench/disengagement_sim.py
 
 clean:
 	rm -rf $(VENV) staticfiles .run

@@ -149,6 +149,8 @@ SPECTACULAR_SETTINGS = {
         "PurchaseKindEnum": "memory.models.PurchaseKind",
         "FactAuthorEnum": "facts.models.HUMAN_SOURCES",
         "FactKindEnum": "facts.extraction.extractor.KINDS",
+        "SentimentEnum": ["positive", "negative", "neutral"],
+        "LevelEnum": ["low", "medium", "high"],
     },
 }
 

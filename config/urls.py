@@ -27,6 +27,7 @@ urlpatterns = [
 urlpatterns += [path("api/v1/", include("preferences.urls"))]
 urlpatterns += [path("api/v1/", include("personality.urls"))]
 urlpatterns += [path("api/v1/", include("facts.urls"))]
+urlpatterns += [path("api/v1/", include("emotions.urls"))]
 
 handler400 = "config.errors.bad_request"
 handler403 = "config.errors.permission_denied"

@@ -1,47 +1,79 @@
-"""Reads of the emotions app."""
+"""Reads of the emotions app: the fan's emotional state (a cached context part) and the
+disengagement signals (computed at read time from the stored evidence and the clock, so the
+signals of silence appear while time passes, without any message)."""
+import orjson
 from django.conf import settings
+from django.utils import timezone
 
+from memory import cache, keys
 from memory.parts import ContextPart, rows_by_fan
 from memory.timeutil import iso_utc
 
+from . import state as st
 from .models import EmotionalState
+
+CACHE_SUFFIX = "emotion"
+STYLE_SUFFIX = "response_style"  # the personality app's response style is built from this part
 
 
 def default_state() -> dict:
     return {
         "current_sentiment": "neutral",
+        "sentiment_score": 0.0,
         "sentiment_history": [],
         "dominant_emotions": [],
         "engagement_level": "medium",
         "last_positive_interaction": None,
         "last_negative_interaction": None,
+        "avoid_topics": [],
     }
 
 
 def state_to_dict(row: EmotionalState) -> dict:
     return {
         "current_sentiment": row.current_sentiment,
+        "sentiment_score": row.sentiment_score,
         "sentiment_history": row.sentiment_history,
         "dominant_emotions": row.dominant_emotions,
         "engagement_level": row.engagement_level,
         "last_positive_interaction": iso_utc(row.last_positive_interaction),
         "last_negative_interaction": iso_utc(row.last_negative_interaction),
+        "avoid_topics": row.avoid_topics or [],
     }
 
 
 def states_for(creator_id: str, fan_ids: list[str]) -> dict[str, dict]:
-    rows = rows_by_fan(EmotionalState.objects.all(), creator_id, fan_ids)
+    rows = rows_by_fan(EmotionalState.objects.defer("evidence"), creator_id, fan_ids)
     return {fan_id: state_to_dict(rows[fan_id]) if fan_id in rows else default_state() for fan_id in fan_ids}
 
 
 CONTEXT_PART = ContextPart(
     name="emotional_state",
-    cache_suffix="emotion",
+    cache_suffix=CACHE_SUFFIX,
     ttl=settings.FANMEMORY["EMOTION_TTL"],
     load_many=states_for,
 )
 
 
+def fan_emotional_state(*, creator_id: str, fan_id: str) -> dict:
+    """GET .../emotional-state/: the context part, read through its cache entry (seed TTL)."""
+    key = keys.fan_key(creator_id, fan_id, CACHE_SUFFIX)
+    found = cache.run("emotion read", lambda pipe: pipe.get(key))
+    if found and found[0]:
+        return orjson.loads(found[0])
+    value = states_for(creator_id, [fan_id])[fan_id]
+    cache.run("emotion refill", lambda pipe: pipe.set(key, orjson.dumps(value), ex=CONTEXT_PART.ttl))
+    return value
+
+
+def disengagement_for_many(*, creator_id: str, fan_ids: list[str]) -> dict[str, list[dict]]:
+    """The signals of each fan ([] when none): one query, no cache (they depend on the clock)."""
+    now = timezone.now().timestamp()
+    rows = EmotionalState.objects.filter(creator_id=creator_id, fan_id__in=fan_ids).only("fan_id", "evidence")
+    evidence = {row.fan_id: st.evidence_of(row.evidence) for row in rows}
+    return {fan_id: st.disengagement(evidence[fan_id], now) if fan_id in evidence else [] for fan_id in fan_ids}
+
+
 def disengagement_for(*, creator_id: str, fan_id: str) -> list[dict]:
-    """The fan's current disengagement signals ([] when none)."""
-    return []
+    """The fan's current disengagement signals, strongest first ([] when none)."""
+    return disengagement_for_many(creator_id=creator_id, fan_ids=[fan_id])[fan_id]

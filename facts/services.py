@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from config.errors import ServiceError
-from emotions.selectors import disengagement_for
+from emotions.selectors import disengagement_for, disengagement_for_many
 from gdpr.selectors import purpose_allowed
 from memory import selectors as memory_selectors
 from memory.cache import forget_parts
@@ -35,6 +35,7 @@ logger = logging.getLogger("fanmemory.facts")
 SUPERSEDE_MARGIN = 0.1  # a weaker statement does not replace a clearly stronger one, unless a correction
 HISTORY_LIMIT = 20
 TIMEZONE_CHECK_EVERY = 10  # fan messages between two inferences of the time zone from active hours
+REFRESH_CHUNK = 500  # fans of one creator relabelled per query of disengagement signals
 
 
 def _memory_allowed(creator_id: str, fan_id: str) -> None:
@@ -345,16 +346,31 @@ def segments_refresh_all(now: datetime | None = None) -> int:
 def _refresh_creator(creator_id: str, now: datetime) -> int:
     threshold = vip_threshold(creator_id=creator_id)
     changed = []
-    for row in FanSegment.objects.filter(creator_id=creator_id).iterator(chunk_size=500):
-        at_risk = bool(disengagement_for(creator_id=creator_id, fan_id=row.fan_id))
-        is_vip = threshold is not None and row.total_spent > 0 and row.total_spent >= threshold
-        lifecycle = segments.lifecycle_at(first_seen=row.first_seen, last_active=row.last_active,
-                                          returned_at=row.returned_at, at_risk=at_risk, now=now)
-        if (at_risk, is_vip, lifecycle) != (row.at_risk, row.is_vip, row.lifecycle):
-            FanSegment.objects.filter(pk=row.pk).update(at_risk=at_risk, is_vip=is_vip, lifecycle=lifecycle,
-                                                        computed_at=now)
-            changed.append(row.fan_id)
+    for rows in _chunks(FanSegment.objects.filter(creator_id=creator_id).order_by("pk"), REFRESH_CHUNK):
+        signals = disengagement_for_many(creator_id=creator_id, fan_ids=[row.fan_id for row in rows])
+        changed += [row.fan_id for row in rows if _refreshed(row, bool(signals[row.fan_id]), threshold, now)]
     for fan_id in changed:
         forget_parts(creator_id, fan_id, FACTS_SUFFIX)
     return len(changed)
+
+
+def _chunks(queryset, size: int):
+    last_pk = None
+    while True:
+        page = list((queryset.filter(pk__gt=last_pk) if last_pk is not None else queryset)[:size])
+        if not page:
+            return
+        yield page
+        last_pk = page[-1].pk
+
+
+def _refreshed(row: FanSegment, at_risk: bool, threshold, now: datetime) -> bool:
+    """Store the row's labels as of `now`; True if they changed."""
+    is_vip = threshold is not None and row.total_spent > 0 and row.total_spent >= threshold
+    lifecycle = segments.lifecycle_at(first_seen=row.first_seen, last_active=row.last_active,
+                                      returned_at=row.returned_at, at_risk=at_risk, now=now)
+    if (at_risk, is_vip, lifecycle) == (row.at_risk, row.is_vip, row.lifecycle):
+        return False
+    FanSegment.objects.filter(pk=row.pk).update(at_risk=at_risk, is_vip=is_vip, lifecycle=lifecycle, computed_at=now)
+    return True
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import lexicon as L
-from .labels import EMOTIONS
+from .labels import EMOTIONS, GROUP_OF
 from .model import remap, sigmoid, softmax
 
 N_EMO = len(EMOTIONS)
@@ -17,6 +17,21 @@ def empty_result():
         "emotions": {e: 0.0 for e in EMOTIONS}, "labels": [], "intensity": 0.0,
         "language": "und", "topics": [],
     }
+
+
+POSITIVE = np.array([GROUP_OF[e] == "positive" for e in EMOTIONS])
+NEGATIVE = np.array([GROUP_OF[e] == "negative" for e in EMOTIONS])
+
+
+def emotion_sentiment(scores, neutral):
+    """(negative, neutral, positive) implied by the strongest emotion of each sentiment group."""
+    v = np.array([scores[NEGATIVE].max(), neutral, scores[POSITIVE].max()]) + 1e-6
+    return v / v.sum()
+
+
+def lexicon_sentiment(compound):
+    """(negative, neutral, positive) from the lexicon's compound valence (-1..1)."""
+    return np.array([max(-compound, 0.0), 1.0 - abs(compound), max(compound, 0.0)])
 
 
 def detect_language(model, p, cues, lang_logit):
@@ -35,8 +50,8 @@ def detect_language(model, p, cues, lang_logit):
     return "fr" if score > 0 else "en"
 
 
-def postprocess(model, items, logits, texts_len=None):
-    """items: [(Prepared, cues, lex)], logits (n, H) -> list of analysis dicts + raw parts."""
+def postprocess(model, items, logits):
+    """items: [(Prepared, cues, lex)], logits (n, H) -> the analysis dict of each item."""
     H = model.heads
     emo_p = sigmoid(logits[:, H["emo28"]])
     emo_s = remap(emo_p, model.thr["emo28"])            # 28 scores, tuned threshold -> 0.5
@@ -72,6 +87,10 @@ def postprocess(model, items, logits, texts_len=None):
             scores = 1.0 - (1.0 - scores) * (1.0 - wc * c)
             if emoji_only:
                 neutral = 0.0 if c.max() >= 0.45 else neutral
+        # --- late fusion: the sentiment implied by the emotions and by the lexicon -----------
+        we, wl = meta.get("emotion_sentiment_weight", 0.0), meta.get("lexicon_weight", 0.0)
+        if we or wl:
+            P = (1.0 - we - wl) * P + we * emotion_sentiment(scores, neutral) + wl * lexicon_sentiment(lex[2])
         if emoji_only and (p.emoji or lex[3]):
             # emoji / emoticons only: the text model has nothing to go on, trust the table
             ev = [L.EMOJI[e][0] for e in p.emoji if e in L.EMOJI]
@@ -95,6 +114,8 @@ def postprocess(model, items, logits, texts_len=None):
         # --- labels ---------------------------------------------------------------------------
         order = np.argsort(-scores, kind="stable")
         labels = [EMOTIONS[k] for k in order if scores[k] >= 0.5]
+        if not labels and scores[order[0]] > max(neutral, 0.25):
+            labels = [EMOTIONS[order[0]]]  # every message carries something: the best head beats neutral
         if labels and meta.get("neutral_rule") == "head" and neutral >= 0.5 \
                 and neutral > scores[order[0]] and not cue:
             labels = []

@@ -66,7 +66,7 @@ EMOJI = {
     "💔": (-0.8, "sadness grief disappointment"), "🤒": (-0.5, "sadness"), "🤕": (-0.5, "sadness"),
     "🤧": (-0.3, "sadness"), "😷": (-0.3, ""), "🥶": (-0.2, ""), "🥵": (0.0, "desire"),
     "☠": (-0.3, "fear"), "⚠": (-0.3, "fear nervousness"), "🥀": (-0.5, "sadness grief"),
-    "🕊": (0.1, "grief caring"), "🙁": (-0.5, "sadness"),
+    "🕊": (0.1, "grief caring"),
     # hearts
     "❤": (0.9, "love"), "♥": (0.9, "love"), "🧡": (0.85, "love"), "💛": (0.85, "love"),
     "💚": (0.85, "love"), "💙": (0.85, "love"), "💜": (0.85, "love"), "🤎": (0.8, "love"),

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import json
-import math
 
 import numpy as np
 
 from . import text as T
-from .labels import EMOTIONS, LABELS28, SENTIMENTS
 
 _SQRT_EPS = 1e-12
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 import os
 import time
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import text as T
-from .labels import EMOTIONS, LABELS28, EKMAN, GROUPS, SENTIMENTS
+from .labels import EKMAN, EKMAN_OF, GROUP_OF, GROUPS, LABELS28, SENTIMENTS
 
 SPLIT_SEED = 20240611
 TEST_FRACTION = 0.15
@@ -135,7 +136,6 @@ def targets(c: Corpus, idx):
     ekm = np.zeros((n, len(EKMAN)), dtype=np.int8)
     grp = np.zeros((n, len(GROUPS)), dtype=np.int8)
     sent = np.full(n, -1, dtype=np.int8)
-    from .labels import EKMAN_OF, GROUP_OF
     for r, i in enumerate(idx):
         labs = c.emo[i]
         if labs is not None:
@@ -229,3 +229,202 @@ def matrix(F: Featurized, rows, vocab: Vocab, dense_scale=1.0):
                        np.asarray(indptr, dtype=np.int64)), shape=(len(rows), V + T.N_DENSE))
     X.sort_indices()
     return X
+
+
+# ----------------------------------------------------------------------------------------------
+# fitting
+# ----------------------------------------------------------------------------------------------
+EMO_C = 1.0          # inverse regularisation of the 28 one-vs-rest emotion heads
+SENT_C = 1.0         # the joint sentiment head (GoEmotions groups + tweets)
+FR_C = 2.0           # the French tweets sentiment head
+LANG_C = 1.0
+TWEET_WEIGHT = 4.0   # a tweet weighs as much as 4 Reddit comments in the joint sentiment head
+DENSE_SCALE = 1.0
+HEADS = (("emo28", 28), ("sent", 3), ("sent_fr", 3), ("lang", 1))
+
+
+def _binary_lr(X, y, C):
+    from sklearn.linear_model import LogisticRegression
+    clf = LogisticRegression(solver="liblinear", C=C, class_weight="balanced", max_iter=200,
+                             random_state=0)
+    clf.fit(X, y)
+    return clf.coef_[0], float(clf.intercept_[0])
+
+
+def _multi_lr(X, y, C, weight=None):
+    from sklearn.linear_model import LogisticRegression
+    clf = LogisticRegression(solver="lbfgs", C=C, max_iter=1000, random_state=0)
+    clf.fit(X, y, sample_weight=weight)
+    if list(clf.classes_) != [0, 1, 2]:
+        raise ValueError("sentiment head needs the three classes")
+    return clf.coef_, clf.intercept_
+
+
+def fit_heads(c: Corpus, F: Featurized, rows, log=print):
+    """Fit every head on `rows`; returns (vocab, W (V+N_DENSE, H), b (H,))."""
+    rows = np.asarray(sorted(rows))
+    vocab = build_vocab(F, rows)
+    X = matrix(F, rows, vocab, DENSE_SCALE)
+    emo, _, _, sent = targets(c, rows)
+    src = np.array([c.source[i] for i in rows])
+    H = sum(n for _, n in HEADS)
+    W = np.zeros((X.shape[1], H), dtype=np.float64)
+    b = np.zeros(H, dtype=np.float64)
+    go = np.flatnonzero(src == "go")
+    Xg = X[go]
+    t0 = time.time()
+    for k in range(28):
+        W[:, k], b[k] = _binary_lr(Xg, emo[go, k], EMO_C)
+    log(f"  emotion heads: {time.time() - t0:.0f}s")
+    has = np.flatnonzero(sent >= 0)
+    weight = np.where(src[has] == "go", 1.0, TWEET_WEIGHT)
+    coef, icpt = _multi_lr(X[has], sent[has], SENT_C, weight)
+    W[:, 28:31], b[28:31] = coef.T, icpt
+    fr = np.flatnonzero(src == "fr")
+    coef, icpt = _multi_lr(X[fr], sent[fr], FR_C)
+    W[:, 31:34], b[31:34] = coef.T, icpt
+    W[:, 34], b[34] = _binary_lr(X, (src == "fr").astype(int), LANG_C)
+    log(f"  all heads: {time.time() - t0:.0f}s, vocabulary {len(vocab.ids)}")
+    return vocab, W, b
+
+
+def export(path, vocab: Vocab, W, b, en_lex, meta):
+    """Write the artifact: int8 weights per head (scale = max |w| / 127), dense weights in float."""
+    V = len(vocab.ids)
+    Wt, Wd = W[:V], W[V:] * DENSE_SCALE
+    keep = np.abs(Wt).max(axis=1) > 0           # features no head uses are dropped
+    scale = np.abs(Wt[keep]).max(axis=0) / 127.0
+    scale[scale == 0] = 1.0
+    W8 = np.clip(np.rint(Wt[keep] / scale), -127, 127).astype(np.int8)
+    heads, a = {}, 0
+    for name, n in HEADS:
+        heads[name] = [a, a + n]
+        a += n
+    meta = dict(meta, heads=heads, n_dense=T.N_DENSE, dense_names=list(T.DENSE_NAMES))
+    words = sorted(en_lex)
+    buf = io.BytesIO()
+    np.savez_compressed(
+        buf, ids=vocab.ids[keep], idf=vocab.idf[keep].astype(np.float16), group=vocab.group[keep],
+        W=W8, w_scale=scale.astype(np.float32), Wd=Wd.astype(np.float32), b=b.astype(np.float32),
+        lex_words=np.array(words), lex_vals=np.array([en_lex[w] for w in words], dtype=np.float32),
+        meta=np.frombuffer(json.dumps(meta, sort_keys=True).encode("utf-8"), dtype=np.uint8))
+    data = _zero_zip_times(buf.getvalue())
+    with open(path, "wb") as f:
+        f.write(data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def _zero_zip_times(data: bytes) -> bytes:
+    """Rewrite the zip with fixed timestamps so the same weights give the same bytes."""
+    import zipfile
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+# ----------------------------------------------------------------------------------------------
+# tuning on the validation split, through the run-time code
+# ----------------------------------------------------------------------------------------------
+DEFAULT_META = {"polarity_threshold": 0.15, "fr_head_weight": 0.5, "neutral_rule": "head",
+                "thresholds": {"emo28": [0.5] * 28}}
+
+
+def best_thresholds(prob, truth):
+    """Per label, the probability cut that maximises F1 on validation (grid of 0.01)."""
+    grid = np.arange(0.05, 0.96, 0.01)
+    out = []
+    for k in range(prob.shape[1]):
+        y = truth[:, k].astype(bool)
+        best, best_t = -1.0, 0.5
+        for t in grid:
+            p = prob[:, k] >= t
+            tp = np.sum(p & y)
+            f1 = 2 * tp / max(1, p.sum() + y.sum())
+            if f1 > best + 1e-9:
+                best, best_t = f1, float(t)
+        out.append(round(best_t, 2))
+    return out
+
+
+def tune(c: Corpus, model, rows, log=print):
+    """Thresholds of the 28 emotion heads, the polarity cut and the weight of the French head."""
+    from .analysis import postprocess
+    from .model import sigmoid
+    rows = sorted(rows)
+    items = [model.featurize(c.texts[i]) for i in rows]
+    logits = model.logits(items)
+    emo, _, _, sent = targets(c, rows)
+    src = np.array([c.source[i] for i in rows])
+    go = np.flatnonzero(src == "go")
+    thr = best_thresholds(sigmoid(logits[go][:, model.heads["emo28"]]), emo[go])
+    model.thr["emo28"] = np.asarray(thr, dtype=np.float32)
+    model.meta["thresholds"] = {"emo28": thr}
+    best = (-1.0, None)
+    for tau, w_fr, we, wl in itertools.product((0.05, 0.1, 0.15, 0.2, 0.25, 0.3), (0.0, 0.5, 1.0),
+                                               (0.0, 0.15, 0.3, 0.45), (0.0, 0.15, 0.3)):
+        if True:
+            model.meta.update(polarity_threshold=tau, fr_head_weight=w_fr, emotion_sentiment_weight=we,
+                              lexicon_weight=wl)
+            res = postprocess(model, items, logits)
+            pred = np.array([SENTIMENTS.index(r["sentiment"]) for r in res])
+            score = np.mean([macro_f1_multiclass(sent[(src == s) & (sent >= 0)],
+                                                 pred[(src == s) & (sent >= 0)], 3)
+                             for s in ("go", "en", "fr")])
+            if score > best[0] + 1e-9:
+                best = (score, (tau, w_fr, we, wl))
+    tau, w_fr, we, wl = best[1]
+    log(f"  tuned: polarity cut {tau}, French head weight {w_fr}, emotion-implied sentiment weight {we}, "
+        f"lexicon weight {wl} (validation mean F1 {best[0]:.3f})")
+    return {"polarity_threshold": tau, "fr_head_weight": w_fr, "emotion_sentiment_weight": we,
+            "lexicon_weight": wl, "neutral_rule": "head", "thresholds": {"emo28": thr}}
+
+
+# ----------------------------------------------------------------------------------------------
+# metrics
+# ----------------------------------------------------------------------------------------------
+def macro_f1_multiclass(y, p, k):
+    f = []
+    for cl in range(k):
+        tp = np.sum((p == cl) & (y == cl))
+        denom = np.sum(p == cl) + np.sum(y == cl)
+        f.append(2 * tp / denom if denom else 0.0)
+    return float(np.mean(f))
+
+
+def macro_f1_multilabel(Y, P):
+    Y, P = Y.astype(bool), P.astype(bool)
+    tp = (Y & P).sum(axis=0)
+    denom = Y.sum(axis=0) + P.sum(axis=0)
+    return float(np.mean(np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0)))
+
+
+# ----------------------------------------------------------------------------------------------
+# the whole run
+# ----------------------------------------------------------------------------------------------
+def train(data_dir: str, out_path: str, log=print) -> dict:
+    t0 = time.time()
+    c = load_corpus(data_dir)
+    en_lex = vader_lexicon()
+    F = Featurized(c.texts, en_lex)
+    log(f"featurized {len(c.texts)} texts in {time.time() - t0:.0f}s")
+    train_rows = [i for i, s in enumerate(c.split) if s == "train"]
+    val_rows = [i for i, s in enumerate(c.split) if s == "val"]
+    log("stage 1: fit on train, tune on validation")
+    vocab, W, b = fit_heads(c, F, train_rows, log)
+    tmp = out_path + ".stage1"
+    export(tmp, vocab, W, b, en_lex, DEFAULT_META)
+    from .model import Model
+    meta = tune(c, Model(tmp), val_rows, log)
+    os.remove(tmp)
+    log("stage 2: fit on train + validation with the tuned cuts")
+    vocab, W, b = fit_heads(c, F, train_rows + val_rows, log)
+    meta.update(split_seed=SPLIT_SEED, test_digest=split_digest(c), trained_rows=len(train_rows) + len(val_rows))
+    digest = export(out_path, vocab, W, b, en_lex, meta)
+    log(f"wrote {out_path} ({os.path.getsize(out_path) / 1e6:.1f} MB, sha256 {digest[:16]}) "
+        f"in {time.time() - t0:.0f}s")
+    return {"sha256": digest, "seconds": time.time() - t0}

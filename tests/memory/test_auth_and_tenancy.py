@@ -86,7 +86,7 @@ def test_every_model_with_fan_data_is_registered():
 
 
 FAN_GETS = ["context/", "engagement/", "personality/", "response-style/", "preferences/", "export/", "consent/",
-            "facts/", "notes/", "flags/", "segment/"]
+            "facts/", "notes/", "flags/", "segment/", "emotional-state/", "disengagement/"]
 
 
 def test_no_read_endpoint_shows_another_creators_fan(api, other_api):

@@ -63,7 +63,8 @@ def test_bad_messages_query_is_a_400(api, query):
 
 
 @pytest.mark.parametrize("path", ["context/", "engagement/", "export/", "consent/", "personality/",
-                                  "preferences/", "response-style/", "facts/", "notes/", "flags/", "segment/"])
+                                  "preferences/", "response-style/", "facts/", "notes/", "flags/", "segment/",
+                                  "emotional-state/", "disengagement/"])
 def test_bad_fan_id_in_url_is_a_400_in_the_envelope(api, path):
     response = api.get(f"/api/v1/fans/bad%20id/{path}")
     assert response.status_code == 400

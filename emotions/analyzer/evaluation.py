@@ -1,0 +1,101 @@
+"""Held-out evaluation of the shipped artifact against VADER, both measured in the same run.
+
+The test rows are the hold-out of training.load_corpus (15% of GoEmotions train.tsv, the UMSAB
+val files): the shipped model never saw them.  Our figures come from the run-time code path
+(the `analysis` objects the service returns), not from the raw heads.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .labels import EKMAN, EKMAN_OF, GROUP_OF, GROUPS, LABELS28, SENTIMENTS
+from .training import load_corpus, macro_f1_multiclass, macro_f1_multilabel, split_digest, targets
+
+# Emoji sent alone, with the sign a reader gives them (not from the data: a sanity check of the
+# emoji layer, which the training data cannot teach).
+EMOJI_SIGNS = {
+    "😍": 1, "❤️": 1, "🥰": 1, "👍🏽": 1, "🔥": 1, "😂": 1, "🥳": 1, "🙏": 1, "💕": 1, "😊": 1,
+    "😡": -1, "😢": -1, "💔": -1, "👎": -1, "😞": -1, "🤮": -1, "😤": -1, "😒": -1, "😠": -1, "😭": -1,
+}
+
+
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    return SentimentIntensityAnalyzer()
+
+
+def vader_sentiment(analyzer, texts):
+    compound = np.array([analyzer.polarity_scores(t)["compound"] for t in texts])
+    cls = np.where(compound >= 0.05, 2, np.where(compound <= -0.05, 0, 1))
+    return cls, compound
+
+
+def _label_sets(results):
+    """Predicted 28-label sets from the analysis objects: `labels`, or neutral when empty."""
+    out = np.zeros((len(results), 28), dtype=np.int8)
+    for r, res in enumerate(results):
+        names = res["labels"] or ["neutral"]
+        for name in names:
+            out[r, LABELS28.index(name)] = 1
+    return out
+
+
+def _collapse(Y28, names, of):
+    out = np.zeros((len(Y28), len(names)), dtype=np.int8)
+    for k, label in enumerate(LABELS28):
+        out[:, names.index(of[label])] |= Y28[:, k]
+    return out
+
+
+def _pearson(a, b):
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    if a.std() == 0 or b.std() == 0:
+        return 0.0
+    return float(np.corrcoef(a, b)[0, 1])
+
+
+def evaluate(data_dir: str, analyze_many, model_meta: dict) -> dict:
+    c = load_corpus(data_dir)
+    digest = split_digest(c)
+    rows = [i for i, s in enumerate(c.split) if s == "test"]
+    src = np.array([c.source[i] for i in rows])
+    texts = [c.texts[i] for i in rows]
+    emo, _, _, sent = targets(c, rows)
+    results = analyze_many(texts)
+    ours_cls = np.array([SENTIMENTS.index(r["sentiment"]) for r in results])
+    ours_pol = np.array([r["polarity"] for r in results])
+    vader = _vader()
+    v_cls, v_pol = vader_sentiment(vader, texts)
+
+    go = src == "go"
+    pred28 = _label_sets([r for r, g in zip(results, go) if g])
+    Y28 = emo[go]
+    v_groups = np.zeros((go.sum(), 4), dtype=np.int8)
+    for r, cl in enumerate(v_cls[go]):
+        v_groups[r, GROUPS.index({2: "positive", 0: "negative", 1: "neutral"}[int(cl)])] = 1
+    figures = {
+        "goemotions_28": (macro_f1_multilabel(Y28, pred28), None),
+        "ekman_7": (macro_f1_multilabel(_collapse(Y28, EKMAN, EKMAN_OF), _collapse(pred28, EKMAN, EKMAN_OF)), None),
+        "sentiment_groups_4": (macro_f1_multilabel(_collapse(Y28, GROUPS, GROUP_OF),
+                                                   _collapse(pred28, GROUPS, GROUP_OF)),
+                               macro_f1_multilabel(_collapse(Y28, GROUPS, GROUP_OF), v_groups)),
+    }
+    known = go & (sent >= 0)
+    figures["goemotions_pos_neg_neu"] = (macro_f1_multiclass(sent[known], ours_cls[known], 3),
+                                         macro_f1_multiclass(sent[known], v_cls[known], 3))
+    for lang in ("en", "fr"):
+        m = src == lang
+        figures[f"tweets_{lang}_3class"] = (macro_f1_multiclass(sent[m], ours_cls[m], 3),
+                                            macro_f1_multiclass(sent[m], v_cls[m], 3))
+        figures[f"tweets_{lang}_pearson"] = (_pearson(ours_pol[m], sent[m] - 1), _pearson(v_pol[m], sent[m] - 1))
+    emoji = list(EMOJI_SIGNS)
+    signs = np.array(list(EMOJI_SIGNS.values()))
+    ours_e = np.sign([r["polarity"] for r in analyze_many(emoji)])
+    v_e = np.sign(vader_sentiment(vader, emoji)[1])
+    figures["emoji_alone_sign_accuracy"] = (float(np.mean(ours_e == signs)), float(np.mean(v_e == signs)))
+    per_label = {}
+    for k, name in enumerate(LABELS28):
+        per_label[name] = macro_f1_multilabel(Y28[:, [k]], pred28[:, [k]])
+    return {"figures": figures, "per_label": per_label, "digest": digest,
+            "expected_digest": model_meta.get("test_digest"),
+            "n": {"goemotions": int(go.sum()), "en": int((src == "en").sum()), "fr": int((src == "fr").sum())}}

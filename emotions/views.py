@@ -1,0 +1,48 @@
+"""Thin DRF views of the emotions app."""
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from memory.validators import FanIdInUrl
+from memory.views import ERRORS
+
+from . import selectors, services
+from .serializers import (AnalysisBatchSerializer, AnalysisSerializer, AnalyzeSerializer,
+                          EmotionalStateSerializer, SignalSerializer)
+
+ANALYSIS_OR_BATCH = PolymorphicProxySerializer(
+    component_name="AnalysisOrBatch", serializers=[AnalysisSerializer, AnalysisBatchSerializer],
+    resource_type_field_name=None)
+
+
+class AnalyzeView(APIView):
+    rate_limit_scope = "retrieval"
+
+    @extend_schema(request=AnalyzeSerializer,
+                   responses={200: ANALYSIS_OR_BATCH, **ERRORS},
+                   summary="Analyse `text` (an analysis) or 1 to 100 `texts` ({results: [...]}); stores nothing")
+    def post(self, request):
+        serializer = AnalyzeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if "text" in data:
+            return Response(services.analyze_text(data["text"]))
+        return Response({"results": services.analyze_texts(data["texts"])})
+
+
+class EmotionalStateView(FanIdInUrl, APIView):
+    rate_limit_scope = "retrieval"
+
+    @extend_schema(responses={200: EmotionalStateSerializer, **ERRORS},
+                   summary="The fan's emotional state (defaults for a fan with no messages)")
+    def get(self, request, fan_id):
+        return Response(selectors.fan_emotional_state(creator_id=request.user.creator_id, fan_id=fan_id))
+
+
+class DisengagementView(FanIdInUrl, APIView):
+    rate_limit_scope = "retrieval"
+
+    @extend_schema(responses={200: SignalSerializer(many=True), **ERRORS},
+                   summary="The fan's current disengagement signals, [] when none (detectDisengagement)")
+    def get(self, request, fan_id):
+        return Response(selectors.disengagement_for(creator_id=request.user.creator_id, fan_id=fan_id))
