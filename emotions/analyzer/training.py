@@ -39,7 +39,7 @@ MIN_DF = 2
 @dataclass
 class Corpus:
     texts: list = field(default_factory=list)
-    source: list = field(default_factory=list)   # "go", "en", "fr"
+    source: list = field(default_factory=list)   # "go", "en", "fr", "gofr" (code-mixed copies)
     split: list = field(default_factory=list)    # "train", "val", "test"
     emo: list = field(default_factory=list)      # GoEmotions: set of label indices (0..27) else None
     sent: list = field(default_factory=list)     # tweets: 0 neg, 1 neu, 2 pos; else None
@@ -124,6 +124,65 @@ def vader_lexicon() -> dict:
                         and all(ch.isalnum() or ch in "'-" for ch in w):
                     lex[w.replace("'", "")] = float(parts[1])
     return lex
+
+
+# ----------------------------------------------------------------------------------------------
+# code-mixed copies of GoEmotions (there is no labelled French chat: the French tweets are
+# political and sarcastic).  Common chat words are swapped for their French chat equivalents,
+# so "mdr" learns what "lol" means and "trop drôle" what "so funny" means.  Only training and
+# validation rows are copied; the copies keep their source row's labels and split.
+# ----------------------------------------------------------------------------------------------
+EN_FR_CHAT = {
+    "lol": "mdr", "lmao": "ptdr", "lmfao": "ptdr", "haha": "haha", "idk": "jsp", "i don't know": "je sais pas",
+    "you're": "t'es", "you are": "t'es", "this is": "c'est", "that's": "c'est", "it's": "c'est",
+    "so": "trop", "too": "trop", "very": "très", "really": "vraiment", "funny": "drôle",
+    "hilarious": "trop drôle", "love": "adore", "i love": "j'adore", "thanks": "merci",
+    "thank you": "merci", "great": "génial", "awesome": "génial", "amazing": "incroyable",
+    "beautiful": "magnifique", "cute": "mignon", "nice": "sympa", "cool": "cool", "good": "bien",
+    "bad": "nul", "terrible": "horrible", "boring": "chiant", "annoying": "relou", "sad": "triste",
+    "angry": "énervé", "hate": "déteste", "i hate": "je déteste", "sorry": "désolé", "not": "pas",
+    "don't": "pas", "never": "jamais", "nothing": "rien", "why": "pourquoi", "what": "quoi",
+    "yes": "oui", "yeah": "ouais", "no": "non", "happy": "content", "tired": "fatigué",
+    "scared": "peur", "afraid": "peur", "wow": "waouh", "stupid": "débile", "disgusting": "dégueulasse",
+    "disappointed": "déçu", "proud": "fier", "excited": "trop hâte", "miss you": "tu me manques",
+    "friend": "pote", "guy": "mec", "girl": "meuf", "damn": "putain", "shit": "merde", "fuck": "putain",
+    "and": "et", "but": "mais", "with": "avec", "for": "pour", "the": "le", "is": "est", "i": "je",
+    "you": "tu", "my": "mon", "me": "moi", "we": "on", "all": "tout", "now": "maintenant",
+}
+_FUNCTION_WORDS = frozenset("and but with for the is i you my me we all now so too not don't what no yes yeah "
+                            "this is that's it's you're you are never nothing why".split()) | {"this is", "you are"}
+_AUGMENT_RE = None
+AUGMENT_MIN_SWAPS = 3
+
+
+def code_mixed(text: str):
+    """The French-chat copy of an English comment, or None when too few words have a match."""
+    import re
+    global _AUGMENT_RE
+    if _AUGMENT_RE is None:
+        keys = sorted(EN_FR_CHAT, key=len, reverse=True)
+        _AUGMENT_RE = re.compile(r"(?<![\w'])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w'])", re.I)
+    found = [m.lower() for m in _AUGMENT_RE.findall(text)]
+    if len(found) < AUGMENT_MIN_SWAPS or not any(m not in _FUNCTION_WORDS for m in found):
+        return None
+    return _AUGMENT_RE.sub(lambda m: EN_FR_CHAT[m.group(1).lower()], text)
+
+
+def add_code_mixed(c: Corpus) -> int:
+    n = 0
+    for i in range(len(c.texts)):
+        if c.source[i] != "go" or c.split[i] == "test":
+            continue
+        mixed = code_mixed(c.texts[i])
+        if mixed is None:
+            continue
+        c.texts.append(mixed)
+        c.source.append("gofr")
+        c.split.append(c.split[i])
+        c.emo.append(c.emo[i])
+        c.sent.append(None)
+        n += 1
+    return n
 
 
 # ----------------------------------------------------------------------------------------------
@@ -240,14 +299,16 @@ FR_C = 2.0           # the French tweets sentiment head
 LANG_C = 1.0
 TWEET_WEIGHT = 4.0   # a tweet weighs as much as 4 Reddit comments in the joint sentiment head
 DENSE_SCALE = 1.0
+AUGMENT = os.environ.get("EMOTION_AUGMENT", "1") != "0"  # the code-mixed copies (see EN_FR_CHAT)
+COPY_WEIGHT = 0.5    # a code-mixed copy weighs half a comment in the emotion heads
 HEADS = (("emo28", 28), ("sent", 3), ("sent_fr", 3), ("lang", 1))
 
 
-def _binary_lr(X, y, C):
+def _binary_lr(X, y, C, weight=None):
     from sklearn.linear_model import LogisticRegression
     clf = LogisticRegression(solver="liblinear", C=C, class_weight="balanced", max_iter=200,
                              random_state=0)
-    clf.fit(X, y)
+    clf.fit(X, y, sample_weight=weight)
     return clf.coef_[0], float(clf.intercept_[0])
 
 
@@ -270,20 +331,21 @@ def fit_heads(c: Corpus, F: Featurized, rows, log=print):
     H = sum(n for _, n in HEADS)
     W = np.zeros((X.shape[1], H), dtype=np.float64)
     b = np.zeros(H, dtype=np.float64)
-    go = np.flatnonzero(src == "go")
+    go = np.flatnonzero(np.isin(src, ("go", "gofr")))
     Xg = X[go]
+    copy_weight = np.where(src[go] == "gofr", COPY_WEIGHT, 1.0)
     t0 = time.time()
     for k in range(28):
-        W[:, k], b[k] = _binary_lr(Xg, emo[go, k], EMO_C)
+        W[:, k], b[k] = _binary_lr(Xg, emo[go, k], EMO_C, copy_weight)
     log(f"  emotion heads: {time.time() - t0:.0f}s")
     has = np.flatnonzero(sent >= 0)
-    weight = np.where(src[has] == "go", 1.0, TWEET_WEIGHT)
+    weight = np.where(np.isin(src[has], ("go", "gofr")), 1.0, TWEET_WEIGHT)
     coef, icpt = _multi_lr(X[has], sent[has], SENT_C, weight)
     W[:, 28:31], b[28:31] = coef.T, icpt
     fr = np.flatnonzero(src == "fr")
     coef, icpt = _multi_lr(X[fr], sent[fr], FR_C)
     W[:, 31:34], b[31:34] = coef.T, icpt
-    W[:, 34], b[34] = _binary_lr(X, (src == "fr").astype(int), LANG_C)
+    W[:, 34], b[34] = _binary_lr(X, np.isin(src, ("fr", "gofr")).astype(int), LANG_C)
     log(f"  all heads: {time.time() - t0:.0f}s, vocabulary {len(vocab.ids)}")
     return vocab, W, b
 
@@ -409,6 +471,8 @@ def macro_f1_multilabel(Y, P):
 def train(data_dir: str, out_path: str, log=print) -> dict:
     t0 = time.time()
     c = load_corpus(data_dir)
+    if AUGMENT:
+        log(f"code-mixed copies of GoEmotions rows: {add_code_mixed(c)}")
     en_lex = vader_lexicon()
     F = Featurized(c.texts, en_lex)
     log(f"featurized {len(c.texts)} texts in {time.time() - t0:.0f}s")
