@@ -74,7 +74,6 @@ EMOJI = {
     "💕": (0.9, "love"), "💞": (0.9, "love"), "💓": (0.9, "love"), "💗": (0.9, "love"),
     "💖": (0.9, "love admiration"), "💘": (0.9, "love"), "💝": (0.9, "love caring"),
     "❣": (0.85, "love"), "💟": (0.8, "love"), "💋": (0.7, "love desire"), "💌": (0.7, "love"),
-    "😽": (0.6, "love"),
     # hands / gestures
     "👍": (0.7, "approval"), "👏": (0.8, "admiration approval"), "🙌": (0.8, "excitement joy admiration"),
     "🙏": (0.6, "gratitude"), "🤝": (0.5, "approval"), "👌": (0.6, "approval admiration"),
@@ -91,7 +90,7 @@ EMOJI = {
     "🌺": (0.5, "joy"), "💐": (0.7, "love gratitude"), "🍀": (0.5, "optimism"), "👑": (0.7, "admiration"),
     "💎": (0.6, "admiration"), "🚀": (0.6, "excitement optimism"), "🆒": (0.5, "approval"),
     "🆗": (0.4, "approval"), "🍑": (0.3, "desire"), "🍆": (0.3, "desire"), "💦": (0.2, "desire"),
-    "😺": (0.5, "joy"), "🐐": (0.7, "admiration"), "🤤": (0.35, "desire"),
+    "🐐": (0.7, "admiration"),
 }
 
 # Text emoticons (matched case-sensitively on the raw text) -> emoji with the same meaning.
