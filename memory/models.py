@@ -7,6 +7,7 @@ Every table leads its keys with the creator, so it can be partitioned by creator
 import uuid
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django_cryptography.fields import encrypt
 
@@ -139,6 +140,9 @@ class FanMemory(models.Model):
         indexes = [
             models.Index(fields=["creator", "fan_id", "-created_at"], name="memory_creator_fan_time"),
             models.Index(fields=["-created_at"], name="memory_created_at"),
+            # The analysis columns the assistant and analytics filter on: "negative messages", "about gym".
+            models.Index(fields=["creator", "sentiment", "-created_at"], name="memory_creator_sentiment"),
+            GinIndex(fields=["topics"], name="memory_topics"),
         ]
         verbose_name = "fan memory"
         verbose_name_plural = "fan memories"

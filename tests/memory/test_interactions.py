@@ -150,3 +150,16 @@ def test_only_messages_skip_the_wait_for_the_wal_flush(api, settings):
     with CaptureQueriesContext(connection) as queries:
         post(api, message("m2"))
     assert relaxed not in [query["sql"] for query in queries]
+
+
+def test_sentiment_and_topics_are_plain_indexed_columns(api):
+    from django.db import connection
+
+    post(api, message("m1", content="just back from the gym, I love it"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sentiment, topics FROM fan_memories")
+        assert cursor.fetchone() == ("positive", ["fitness"])
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'fan_memories'")
+        definitions = [row[0] for row in cursor.fetchall()]
+    assert any("(creator_id, sentiment" in definition for definition in definitions)
+    assert any("gin (topics)" in definition for definition in definitions)
