@@ -46,7 +46,7 @@ def _birthday(value):
 def _timezone(value):
     try:
         ZoneInfo(_text(value))
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "America" is a directory of zones
         raise serializers.ValidationError({"value": ["An IANA time zone, e.g. Europe/Paris."]}) from None
     return value.strip()
 

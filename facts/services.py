@@ -329,7 +329,8 @@ def _infer_timezone(creator_id: str, fan_id: str, hours: list[int], at: datetime
     if existing is None:
         _create(creator_id, fan_id, "timezone", "", value, confidence, FactSource.INFERRED, "", at)
     elif existing.value != value or existing.confidence != confidence:
-        Fact.objects.filter(pk=existing.pk).update(value=value, confidence=confidence, last_seen=at)
+        Fact.objects.filter(pk=existing.pk, source=FactSource.INFERRED).update(value=value, confidence=confidence,
+                                                                            last_seen=at)
         forget(creator_id, fan_id)
 
 

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from decimal import Decimal
 
 import orjson
 from django.conf import settings
@@ -37,9 +38,14 @@ class MessageSerializer(StrictSerializer):
         return value
 
 
+MAX_PURCHASE_AMOUNT = Decimal("100000.00")
+
+
 class PurchaseSerializer(StrictSerializer):
     kind = serializers.ChoiceField(choices=PurchaseKind.choices)
-    amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0, coerce_to_string=True)
+    # A cap keeps the running totals (numeric(12, 2)) far from overflowing.
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0, max_value=MAX_PURCHASE_AMOUNT,
+                                      coerce_to_string=True)
     currency = serializers.RegexField(r"^[A-Z]{3}$", default="USD")
     content_id = platform_id_field(required=False)
     category = serializers.RegexField(r"^[a-z0-9_-]{1,64}$", required=False)
@@ -48,6 +54,19 @@ class PurchaseSerializer(StrictSerializer):
 class FeedbackSerializer(StrictSerializer):
     about_event_id = serializers.CharField(min_length=1, max_length=128)
     outcome = serializers.ChoiceField(choices=FeedbackOutcome.choices)
+
+
+MAX_METADATA_DEPTH = 32
+
+
+def json_depth(value, limit: int = MAX_METADATA_DEPTH + 1) -> int:
+    """Nesting depth of a JSON value, counted no further than `limit` (so a hostile body is cheap)."""
+    depth, level = 0, [value]
+    while level and depth < limit:
+        depth += 1
+        level = [child for item in level if isinstance(item, (dict, list))
+                 for child in (item.values() if isinstance(item, dict) else item)]
+    return depth
 
 
 class InteractionSerializer(StrictSerializer):
@@ -72,7 +91,13 @@ class InteractionSerializer(StrictSerializer):
         return value
 
     def validate_metadata(self, value):
-        if len(orjson.dumps(value)) > settings.FANMEMORY["MAX_METADATA_BYTES"]:
+        if json_depth(value) > MAX_METADATA_DEPTH:
+            raise serializers.ValidationError(f"Must be nested at most {MAX_METADATA_DEPTH} levels deep.")
+        try:
+            size = len(orjson.dumps(value))
+        except orjson.JSONEncodeError:
+            raise serializers.ValidationError("Numbers must fit in 64 bits.") from None
+        if size > settings.FANMEMORY["MAX_METADATA_BYTES"]:
             raise serializers.ValidationError("Must be at most 8 KB once serialised.")
         return value
 

@@ -51,7 +51,10 @@ class SaveOutcome:
 
 
 def body_hash(raw_event: dict) -> str:
-    return hashlib.sha256(orjson.dumps(raw_event, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    try:
+        return hashlib.sha256(orjson.dumps(raw_event, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    except orjson.JSONEncodeError:  # integers past 64 bits, absurd nesting
+        raise serializers.ValidationError({"non_field_errors": ["Numbers must fit in 64 bits."]}) from None
 
 
 def interaction_save(*, creator_id: str, event: dict, raw_hash: str) -> SaveOutcome:

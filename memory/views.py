@@ -1,4 +1,6 @@
 """Thin DRF views of the memory app: validate, call one service or selector, answer."""
+import logging
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
@@ -21,6 +23,8 @@ from .serializers import (
     InteractionSerializer,
 )
 from .validators import FanIdInUrl
+
+logger = logging.getLogger("fanmemory.memory")
 
 ERRORS = {code: OpenApiResponse(description="Error envelope") for code in (400, 401, 409, 413, 429, 503)}
 
@@ -55,6 +59,7 @@ class InteractionViewSet(viewsets.ViewSet):
     @staticmethod
     def _batch_item(creator_id: str, raw_event) -> dict:
         event_id = raw_event.get("event_id") if isinstance(raw_event, dict) else None
+        event_id = event_id if isinstance(event_id, str) else None
         try:
             outcome = save_one(creator_id, raw_event)
         except ValidationError as exc:
@@ -63,6 +68,10 @@ class InteractionViewSet(viewsets.ViewSet):
         except ServiceError as exc:
             return {"event_id": event_id, "status": exc.status_code,
                     **envelope(exc.error_type, str(exc.detail), exc.recoverable)}
+        except Exception as exc:  # one event's failure must not lose the others' results
+            logger.error("batch event failed: %s", type(exc).__name__)
+            return {"event_id": event_id, "status": 500,
+                    **envelope("INTERNAL", "This event could not be saved.", True)}
         return {"event_id": event_id, "status": outcome.status, "result": outcome.body}
 
 

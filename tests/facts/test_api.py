@@ -212,3 +212,8 @@ def test_the_context_serves_the_newest_values_of_a_kind_only(api):
         assert api.post(FACTS.format("f_1"), {"kind": "like", "value": hobby}, format="json").status_code == 201
     assert len(facts(api, kind="like")) == 7
     assert len(by_kind(context(api)["facts"], "like")) == 5
+
+
+def test_a_time_zone_that_is_a_folder_of_zones_is_a_400(api):
+    response = api.post("/api/v1/fans/f_1/facts/", {"kind": "timezone", "value": "America"}, format="json")
+    assert response.status_code == 400 and response.json()["error"]["type"] == "INVALID_DATA"

@@ -163,3 +163,42 @@ def test_sentiment_and_topics_are_plain_indexed_columns(api):
         definitions = [row[0] for row in cursor.fetchall()]
     assert any("(creator_id, sentiment" in definition for definition in definitions)
     assert any("gin (topics)" in definition for definition in definitions)
+
+
+def nested(depth: int):
+    value = "too deep"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+HOSTILE_EVENTS = [
+    message("h1", metadata={"deep": nested(40)}),
+    {**message("h3"), "fan_id": 2 ** 70},
+    purchase("h4", amount="100000.01"),
+]
+
+
+@pytest.mark.parametrize("event", HOSTILE_EVENTS)
+def test_hostile_bodies_are_a_400_and_store_nothing(api, event):
+    response = api.post("/api/v1/interactions/", event, format="json")
+    assert response.status_code == 400 and response.json()["error"]["type"] == "INVALID_DATA"
+    assert not InteractionEvent.objects.exists()
+
+
+def test_a_body_nested_past_the_parser_limit_is_a_400(api):
+    response = api.post("/api/v1/interactions/", "[" * 3000 + "]" * 3000, content_type="application/json")
+    assert response.status_code == 400 and response.json()["error"]["type"] == "INVALID_DATA"
+
+
+def test_a_batch_reports_hostile_events_one_by_one(api):
+    events = [*HOSTILE_EVENTS, {"event_id": 2 ** 70, "fan_id": "f_1"}, message("ok")]
+    response = api.post("/api/v1/interactions/batch/", {"events": events}, format="json")
+    assert response.status_code == 200
+    assert [item["status"] for item in response.json()["results"]] == [400, 400, 400, 400, 201]
+
+
+def test_a_number_past_64_bits_is_read_as_a_float_and_served(api):
+    assert post(api, message("m1", metadata={"big": 2 ** 70})).status_code == 201
+    context = api.get("/api/v1/fans/f_1/context/")
+    assert context.status_code == 200 and context.json()["recent_messages"][0]["metadata"] == {"big": 2.0 ** 70}
