@@ -5,9 +5,10 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from redis.exceptions import RedisError
 
 from config.metrics import ERRORS
-from memory.cache import forget_parts, redis_client, run
+from memory.cache import forget_parts, redis_client
 from memory.keys import fan_key
 
 from . import registry
@@ -67,13 +68,21 @@ def fan_data_erase(*, creator_id: str, fan_id: str) -> dict:
     with transaction.atomic():
         aggregates = _contributions_withdraw(creator_id, fan_id)
         tables = {source.label: source.rows(creator_id, fan_id).delete()[0] for source in registry.sources()}
+    removed = _cache_forget(creator_id, fan_id)
+    return {"tables": tables, "aggregates_adjusted": aggregates, "cache_keys_removed": removed or 0,
+            "cache_cleared": removed is not None}
+
+
+def _cache_forget(creator_id: str, fan_id: str) -> int | None:
+    """Delete the fan's Redis keys and rate-limit counters: how many, or None if Redis is unavailable."""
     cache_keys = fan_cache_keys(creator_id, fan_id)
-    removed = run("erasure", lambda pipe: pipe.delete(*cache_keys), atomic=True)
-    limiter_keys = _rate_limit_keys(creator_id, fan_id)
-    if limiter_keys:
-        redis_client().delete(*limiter_keys)
-    return {"tables": tables, "aggregates_adjusted": aggregates,
-            "cache_keys_removed": (removed[0] if removed else 0) + len(limiter_keys)}
+    try:
+        limiter_keys = _rate_limit_keys(creator_id, fan_id)
+        removed = redis_client().pipeline(transaction=True).delete(*cache_keys, *limiter_keys).execute()
+    except RedisError as exc:
+        logger.warning("erasure could not clear the cache: %s", type(exc).__name__)
+        return None
+    return removed[0]
 
 
 def _contributions_withdraw(creator_id: str, fan_id: str) -> dict[str, int]:
@@ -122,10 +131,25 @@ def erasure_run(*, request_id) -> ErasureRequest:
         ERRORS.labels(type="ERASURE_FAILED").inc()
         ErasureRequest.objects.filter(pk=request.pk).update(status=ErasureStatus.FAILED)
         raise
-    request.status, request.completed_at = ErasureStatus.DONE, timezone.now()
-    request.proof, request.pending_fan_id = proof, None
+    request.proof = _proof_add(request.proof, proof)
+    if not proof["cache_cleared"]:  # rows are gone; the beat retry clears the cache once Redis is back
+        ERRORS.labels(type="ERASURE_FAILED").inc()
+        request.status = ErasureStatus.FAILED
+        request.save(update_fields=["status", "proof"])
+        return request
+    request.status, request.completed_at, request.pending_fan_id = ErasureStatus.DONE, timezone.now(), None
     request.save(update_fields=["status", "completed_at", "proof", "pending_fan_id"])
     return request
+
+
+def _proof_add(earlier: dict, attempt: dict) -> dict:
+    """A retried erasure's proof counts what every attempt removed."""
+    def add(name):
+        return {key: (earlier.get(name) or {}).get(key, 0) + attempt[name].get(key, 0)
+                for key in {*(earlier.get(name) or {}), *attempt[name]}}
+
+    return {"tables": add("tables"), "aggregates_adjusted": add("aggregates_adjusted"),
+            "cache_keys_removed": earlier.get("cache_keys_removed", 0) + attempt["cache_keys_removed"]}
 
 
 def erasures_retry() -> dict:

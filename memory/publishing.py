@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from emotions.services import analyze_text
 from gdpr.selectors import purpose_allowed
-from gdpr.services import fan_data_erase
+from gdpr.services import erasure_request, fan_data_erase
 from preferences.topics import extract_topics
 
 from . import cache, keys
@@ -64,4 +64,7 @@ def publish_after_commit(creator_id: str, event: dict, analysis: dict | None, ev
 
 
 def erase_fan_everywhere(creator_id: str, fan_id: str) -> dict:
-    return fan_data_erase(creator_id=creator_id, fan_id=fan_id)
+    proof = fan_data_erase(creator_id=creator_id, fan_id=fan_id)
+    if not proof["cache_cleared"]:  # Redis was down: an erasure request clears the cache once it is back
+        erasure_request(creator_id=creator_id, fan_id=fan_id, requested_by="delete endpoint, cache retry")
+    return proof

@@ -279,3 +279,35 @@ def test_a_withdrawal_wins_over_a_cached_consent(api, redis_client):
     api.put(f"/api/v1/fans/{FAN}/consent/", {"memory": False}, format="json")
     response = post(api, message("m2", fan_id=FAN))
     assert response.status_code == 403 and not FanMemory.objects.filter(event_id="m2").exists()
+
+
+def test_an_erasure_with_redis_down_stays_open_until_the_cache_is_cleared(api, redis_client, settings):
+    from gdpr.models import ErasureRequest
+    from gdpr.services import erasures_retry
+
+    fill_fan(api)
+    before = count_rows()
+    cached = len(creator_a_keys(redis_client))
+    working_caches = settings.CACHES
+    settings.CACHES = {"default": {**working_caches["default"], "LOCATION": "redis://127.0.0.1:1/0"}}
+    body = api.post(f"/api/v1/fans/{FAN}/erasure/").json()
+    erasure = ErasureRequest.objects.get(pk=body["request_id"])
+    assert erasure.status == "failed" and all(count == 0 for count in count_rows().values())
+    assert len(creator_a_keys(redis_client)) == cached  # still there: the request must stay open
+    settings.CACHES = working_caches
+    ErasureRequest.objects.filter(pk=erasure.pk).update(requested_at=timezone.now() - timedelta(minutes=10))
+    erasures_retry()
+    erasure.refresh_from_db()
+    assert erasure.status == "done" and erasure.pending_fan_id is None
+    assert creator_a_keys(redis_client) == [] and erasure.proof["tables"] == before
+    assert erasure.proof["cache_keys_removed"] == cached
+
+
+def test_delete_with_redis_down_leaves_an_erasure_request_to_clear_the_cache(api, settings):
+    from gdpr.models import ErasureRequest
+
+    fill_fan(api)
+    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": "redis://127.0.0.1:1/0"}}
+    assert api.delete(f"/api/v1/fans/{FAN}/").status_code == 204
+    assert all(count == 0 for count in count_rows().values())
+    assert ErasureRequest.objects.get(creator_id="creator_a").status == "failed"  # retried by beat
