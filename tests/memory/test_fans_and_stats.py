@@ -91,3 +91,10 @@ def test_the_refresh_is_scheduled_once_in_beat(db):
 
     run_schedules("memory.migrations.0002_schedule_engagement_refresh")
     assert PeriodicTask.objects.filter(task="memory.tasks.refresh_engagement_scores").count() == 1
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "99"])
+def test_a_bad_page_of_the_fan_list_is_a_400(api, page):
+    post(api, message())
+    response = api.get(f"/api/v1/fans/?page={page}")
+    assert response.status_code == 400 and "page" in response.json()["error"]["fields"]
