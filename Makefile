@@ -33,13 +33,15 @@ WEB_CONCURRENCY ?= 2
 BLOCKING_THREADS ?= 4
 BIND ?= 127.0.0.1:8000
 METRICS_DIR ?= $(CURDIR)/.run/metrics
+# Kept identical to GRANIAN_OPTIONS in tests/faults/processes.py: the fault tests run the server so.
+GRANIAN_OPTIONS := --interface wsgi --no-ws
 
 serve: migrate
 	$(MAKE) -s serve-$(SERVER)
 
 serve-granian:
 	mkdir -p $(METRICS_DIR) && rm -f $(METRICS_DIR)/*.db
-	PROMETHEUS_MULTIPROC_DIR=$(METRICS_DIR) $(BIN)/granian --interface wsgi --no-ws --host $(firstword $(subst :, ,$(BIND))) --port $(lastword $(subst :, ,$(BIND))) \
+	PROMETHEUS_MULTIPROC_DIR=$(METRICS_DIR) $(BIN)/granian $(GRANIAN_OPTIONS) --host $(firstword $(subst :, ,$(BIND))) --port $(lastword $(subst :, ,$(BIND))) \
 		--workers $(WEB_CONCURRENCY) --blocking-threads $(BLOCKING_THREADS) --log-level warning config.wsgi:application
 
 serve-gunicorn:
