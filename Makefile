@@ -34,7 +34,8 @@ BLOCKING_THREADS ?= 4
 BIND ?= 127.0.0.1:8000
 METRICS_DIR ?= $(CURDIR)/.run/metrics
 # Kept identical to GRANIAN_OPTIONS in tests/faults/processes.py: the fault tests run the server so.
-GRANIAN_OPTIONS := --interface wsgi --no-ws
+# --respawn-failed-workers: a worker that dies (OOM killer, crash) is replaced; without it granian exits.
+GRANIAN_OPTIONS := --interface wsgi --no-ws --respawn-failed-workers
 
 serve: migrate
 	$(MAKE) -s serve-$(SERVER)

@@ -31,7 +31,7 @@ START_SECONDS = 30
 STOP_SECONDS = 10
 REQUEST_SECONDS = 2
 # Identical to GRANIAN_OPTIONS in the Makefile (serve-granian): the tests run the server as production does.
-GRANIAN_OPTIONS = ["--interface", "wsgi", "--no-ws"]
+GRANIAN_OPTIONS = ["--interface", "wsgi", "--no-ws", "--respawn-failed-workers"]
 
 
 def free_port() -> int:
@@ -223,13 +223,19 @@ class LiveServer(Process):
         self._spawn([BIN / "granian", *GRANIAN_OPTIONS, "--host", "127.0.0.1", "--port", self.port,
                      "--workers", self.workers, "--blocking-threads", 2, "config.wsgi:application"],
                     env={**self.env, "PROMETHEUS_MULTIPROC_DIR": str(metrics)})
-        self.wait_until(lambda: self.request("/healthz")[0] == 200 and len(self.worker_pids()) == self.workers,
-                        START_SECONDS, what=f"granian to answer /healthz with {self.workers} workers")
+        self.wait_until(lambda: self.request("/healthz")[0] == 200 and len(self.worker_pids()) == self.workers
+                        and self.workers_started(), START_SECONDS, what=f"granian to start {self.workers} workers")
 
     def worker_pids(self) -> list[int]:
         """The server's child processes, read from /proc: its workers."""
         return sorted(int(pid) for children in Path(f"/proc/{self.pid}/task").glob("*/children")
                       for pid in children.read_text().split())
+
+    def workers_started(self) -> bool:
+        """Every worker granian spawned has loaded the app, by its log. Until then a SIGTERM that
+        reaches the worker is lost and granian's shutdown waits for it forever (granian 2.8.7)."""
+        log = self.log()
+        return log.count("] Spawning worker-") == log.count("] Started worker-")
 
     def request(self, path: str, body=None, key: str | None = None) -> tuple[int | None, bytes]:
         """GET `path` (POST `body` as JSON if given); (status, body), or (None, b"") when nothing answers."""
