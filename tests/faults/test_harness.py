@@ -1,7 +1,7 @@
 """The fault harness itself: the proxy, the own Redis, the server and the worker do what fault tests rely on."""
+import queue
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as StillWaiting
 
 import orjson
 import psycopg
@@ -50,17 +50,19 @@ def test_cut_closes_open_connections_and_refuses_new_ones_until_restore(pg_proxy
 
 
 def test_stall_holds_every_byte_until_restore(pg_proxy):
-    with connect(pg_proxy) as held, ThreadPoolExecutor(1) as pool:
-        held.execute("SET statement_timeout = 100")
-        pg_proxy.stall()
-        # a new connection waits for PostgreSQL's greeting: only connect_timeout (2 s) ends it
-        assert seconds(lambda: connect_fails(pg_proxy)) < 4
-        # an open one's query never reaches PostgreSQL: its statement_timeout (100 ms) cannot end it
-        query = pool.submit(lambda: held.execute("SELECT 1").fetchone())
-        with pytest.raises(StillWaiting):
-            query.result(timeout=1)
-        pg_proxy.restore()
-        assert query.result(timeout=5) == (1,)
+    held = connect(pg_proxy)  # not closed if the test fails: pg_proxy's teardown cuts it, nothing waits on it
+    held.execute("SET statement_timeout = 100")
+    pg_proxy.stall()
+    # a new connection waits for PostgreSQL's greeting: only connect_timeout (2 s) ends it
+    assert seconds(lambda: connect_fails(pg_proxy)) < 4
+    # an open one's query never reaches PostgreSQL: its statement_timeout (100 ms) cannot end it
+    answers = queue.Queue()
+    threading.Thread(target=lambda: answers.put(held.execute("SELECT 1").fetchone()), daemon=True).start()
+    with pytest.raises(queue.Empty):
+        answers.get(timeout=1)
+    pg_proxy.restore()
+    assert answers.get(timeout=5) == (1,)
+    held.close()
     assert select_one(pg_proxy) == (1,)
 
 
