@@ -74,10 +74,12 @@ def save_latency(messages: list[str]) -> dict[str, dict]:
     from django_redis import get_redis_connection
 
     from facts.services import on_interaction as facts_learner
-    from memory import learning
+    from fans import learning
     from memory.models import InteractionEvent
-    from memory.services import body_hash, creator_ensure, interaction_save
-    from memory.views import InteractionSerializer
+    from core.services import creator_ensure
+    from fans.actions import interaction_save
+    from memory.services import body_hash
+    from fans.views import InteractionSerializer
 
     creator_id = f"bench_facts_{int(time.time())}"
     creator_ensure(creator_id=creator_id)

@@ -21,8 +21,9 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from emotions.services import analyze_text  # noqa: E402
-from memory.models import Creator, EngagementMetrics, FanMemory  # noqa: E402
-from memory.services import api_key_create  # noqa: E402
+from core.models import Creator
+from memory.models import EngagementMetrics, FanMemory  # noqa: E402
+from core.services import api_key_create  # noqa: E402
 
 CREATORS = int(os.environ.get("BENCH_CREATORS", 5))
 FANS = int(os.environ.get("BENCH_FANS", 2000))

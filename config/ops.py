@@ -3,8 +3,10 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from .metrics import render
 from django_redis import get_redis_connection
+
+from core.metrics import render
+from memory.selectors import fans_with_memory_count
 
 
 def healthz(request):
@@ -39,4 +41,4 @@ def readyz(request):
 
 
 def metrics(request):
-    return HttpResponse(render(), content_type=CONTENT_TYPE_LATEST)
+    return HttpResponse(render(fans_with_memory_count), content_type=CONTENT_TYPE_LATEST)

@@ -44,12 +44,14 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "django_celery_beat",
+    "core",
     "memory",
     "personality",
     "preferences",
     "emotions",
     "gdpr",
     "facts",
+    "fans",
 ]
 
 MIDDLEWARE = [
@@ -127,14 +129,14 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["memory.auth.ApiKeyAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["core.auth.ApiKeyAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["config.renderers.OrjsonRenderer"],
     "DEFAULT_PARSER_CLASSES": ["config.parsers.OrjsonParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "config.errors.api_exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["memory.ratelimit.ContractRateLimit"],
+    "EXCEPTION_HANDLER": "core.errors.api_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["core.ratelimit.ContractRateLimit"],
     "UNAUTHENTICATED_USER": None,
 }
 
@@ -166,6 +168,12 @@ FANMEMORY = {
     "EMOTION_TTL": 1800,
     # A message arriving this late (seconds) invalidates the hot list instead of being pushed.
     "LATE_EVENT_SECONDS": 300,
+    # A fan's generation counter (core.cache) outlives any read in flight; it is also what an
+    # erasure leaves in Redis (under a keyed hash), so no refill started before it lands.
+    "GENERATION_TTL": 2 * 86400,
+    # Learning: the sweep queues events left unlearned this long; it gives up after this many runs.
+    "LEARN_SWEEP_AFTER_SECONDS": env_int("LEARN_SWEEP_AFTER_SECONDS", 60),
+    "LEARN_MAX_ATTEMPTS": 20,
     # Off: a message's commit does not wait for the WAL flush (README, "Durability").
     "MESSAGE_SYNCHRONOUS_COMMIT": env_bool("MESSAGE_SYNCHRONOUS_COMMIT", False),
     "API_KEY_CACHE_SECONDS": env_int("API_KEY_CACHE_SECONDS", 10),

@@ -18,7 +18,7 @@ class EmotionalState(models.Model):
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    creator = models.ForeignKey("memory.Creator", on_delete=models.CASCADE)
+    creator = models.ForeignKey("core.Creator", on_delete=models.CASCADE)
     fan_id = models.CharField(max_length=255)
     current_sentiment = models.CharField(max_length=10, default="neutral")
     sentiment_score = models.FloatField(default=0.0)

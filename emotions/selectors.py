@@ -1,19 +1,17 @@
 """Reads of the emotions app: the fan's emotional state (a cached context part) and the
 disengagement signals (computed at read time from the stored evidence and the clock, so the
 signals of silence appear while time passes, without any message)."""
-import orjson
 from django.conf import settings
 from django.utils import timezone
 
-from memory import cache, keys
-from memory.parts import ContextPart, rows_by_fan
-from memory.timeutil import iso_utc
+from core import cache
+from core.parts import ContextPart, rows_by_fan
+from core.timeutil import iso_utc
 
 from . import state as st
 from .models import EmotionalState
 
 CACHE_SUFFIX = "emotion"
-STYLE_SUFFIX = "response_style"  # the personality app's response style is built from this part
 
 
 def default_state() -> dict:
@@ -57,13 +55,8 @@ CONTEXT_PART = ContextPart(
 
 def fan_emotional_state(*, creator_id: str, fan_id: str) -> dict:
     """GET .../emotional-state/: the context part, read through its cache entry (seed TTL)."""
-    key = keys.fan_key(creator_id, fan_id, CACHE_SUFFIX)
-    found = cache.run("emotion read", lambda pipe: pipe.get(key))
-    if found and found[0]:
-        return orjson.loads(found[0])
-    value = states_for(creator_id, [fan_id])[fan_id]
-    cache.run("emotion refill", lambda pipe: pipe.set(key, orjson.dumps(value), ex=CONTEXT_PART.ttl))
-    return value
+    return cache.read_through(creator_id, fan_id, CACHE_SUFFIX, CONTEXT_PART.ttl,
+                              lambda: states_for(creator_id, [fan_id])[fan_id])
 
 
 def disengagement_for_many(*, creator_id: str, fan_ids: list[str]) -> dict[str, list[dict]]:

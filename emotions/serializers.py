@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from memory.serializers import StrictSerializer
+from core.api import StrictSerializer
 
 from .analyzer.labels import EMOTIONS
 

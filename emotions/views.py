@@ -3,8 +3,8 @@ from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from memory.validators import FanIdInUrl
-from memory.views import ERRORS
+from core.validators import FanIdInUrl
+from core.api import ERRORS
 
 from . import selectors, services
 from .serializers import (AnalysisBatchSerializer, AnalysisSerializer, AnalyzeSerializer,

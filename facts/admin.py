@@ -2,7 +2,7 @@
 fan lookup of the gdpr admin, as messages are; here staff see kinds, sources, flags and segments."""
 from django.contrib import admin, messages
 
-from config.admin_base import ReadOnlyAdmin
+from core.admin_base import ReadOnlyAdmin
 
 from . import services
 from .models import CreatorFactSettings, Fact, FanSegment, Flag, FlagStatus, Note

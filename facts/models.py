@@ -25,7 +25,7 @@ HUMAN_SOURCES = (FactSource.CREATOR, FactSource.STAFF)
 
 class Fact(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    creator = models.ForeignKey("memory.Creator", on_delete=models.CASCADE)
+    creator = models.ForeignKey("core.Creator", on_delete=models.CASCADE)
     fan_id = models.CharField(max_length=255)
     kind = models.CharField(max_length=16, choices=[(kind, kind) for kind in KINDS])
     slot = models.CharField(max_length=32, blank=True, default="")
@@ -55,7 +55,7 @@ class Fact(models.Model):
 
 class Note(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    creator = models.ForeignKey("memory.Creator", on_delete=models.CASCADE)
+    creator = models.ForeignKey("core.Creator", on_delete=models.CASCADE)
     fan_id = models.CharField(max_length=255)
     text = encrypt(models.TextField())
     author = models.CharField(max_length=10, choices=[(s, s) for s in HUMAN_SOURCES], default=FactSource.CREATOR)
@@ -78,7 +78,7 @@ class Flag(models.Model):
     """A hand-over to a human, raised by a message or a tip. One open flag per reason and fan."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    creator = models.ForeignKey("memory.Creator", on_delete=models.CASCADE)
+    creator = models.ForeignKey("core.Creator", on_delete=models.CASCADE)
     fan_id = models.CharField(max_length=255)
     reason = models.CharField(max_length=20, choices=[(reason, reason) for reason in FLAG_REASONS])
     status = models.CharField(max_length=10, choices=FlagStatus.choices, default=FlagStatus.OPEN)
@@ -112,7 +112,7 @@ class FanSegment(models.Model):
     with the clock); `lifecycle` is the label as of `computed_at`, kept for filters and the admin."""
 
     id = models.BigAutoField(primary_key=True)
-    creator = models.ForeignKey("memory.Creator", on_delete=models.CASCADE)
+    creator = models.ForeignKey("core.Creator", on_delete=models.CASCADE)
     fan_id = models.CharField(max_length=255)
     lifecycle = models.CharField(max_length=10, choices=Lifecycle.choices, default=Lifecycle.NEW)
     is_vip = models.BooleanField(default=False)
@@ -142,7 +142,7 @@ class FanSegment(models.Model):
 class CreatorFactSettings(models.Model):
     """Per-creator settings of the facts app (no fan data)."""
 
-    creator = models.OneToOneField("memory.Creator", on_delete=models.CASCADE, primary_key=True)
+    creator = models.OneToOneField("core.Creator", on_delete=models.CASCADE, primary_key=True)
     handover_tip_amount = models.DecimalField(max_digits=12, decimal_places=2)
 
     class Meta:

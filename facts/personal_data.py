@@ -1,5 +1,5 @@
 """Fan data of the facts app: facts, notes, flags and segments (export and erasure walk these)."""
-from gdpr.registry import FanDataSource, register
+from core.registry import FanDataSource, register
 
 from .models import Fact, FanSegment, Flag, Note
 

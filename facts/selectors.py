@@ -13,8 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from memory.parts import ContextPart, rows_by_fan
-from memory.timeutil import iso_utc
+from core.parts import ContextPart, rows_by_fan
+from core.timeutil import iso_utc
 
 from . import segments
 from .models import CreatorFactSettings, Fact, FanSegment, Flag, FlagStatus, Note
@@ -109,14 +109,11 @@ CONTEXT_PART = ContextPart(name="fan_facts", cache_suffix=FACTS_SUFFIX, ttl=sett
                            load_many=parts_for)
 
 
-def context_entries(part: dict, *, personalization: bool) -> tuple[dict, bool]:
-    """The context keys of this app (`facts`, `notes`, `segment`, `flags`) and whether
-    personalization is blocked for the fan (an open under-18 flag). Facts and notes are withheld
-    while personalization is off, by consent or by that flag; flags and segment always show."""
-    blocked = any(flag["reason"] == "minor" for flag in part["flags"])
-    show = personalization and not blocked
-    return {"facts": part["facts"] if show else [], "notes": part["notes"] if show else [],
-            "segment": segment_view(part["segment"]), "flags": part["flags"]}, blocked
+def context_entries(part: dict, *, personalization: bool) -> dict:
+    """The context keys of this app (`facts`, `notes`, `segment`, `flags`). Facts and notes are
+    withheld while personalization is off (the coordinator's policy); flags and segment always show."""
+    return {"facts": part["facts"] if personalization else [], "notes": part["notes"] if personalization else [],
+            "segment": segment_view(part["segment"]), "flags": part["flags"]}
 
 
 # --- reads for the API and the other apps ---------------------------------------------------

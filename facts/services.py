@@ -16,19 +16,17 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from config.errors import ServiceError
-from emotions.selectors import disengagement_for, disengagement_for_many
-from gdpr.selectors import purpose_allowed
-from memory import selectors as memory_selectors
-from memory.cache import forget_parts
-from memory.timeutil import iso_utc
+from core import cache, consent
+from core.errors import ServiceError
+from core.learning import LearningInput
+from core.timeutil import iso_utc
 
 from . import segments
 from .extraction.evaluation import fact_key
 from .extraction.extractor import MULTI_KINDS, Candidate, extract
 from .models import HUMAN_SOURCES, CreatorFactSettings, Fact, FactSource, FanSegment, Flag, FlagStatus, Note
 from .personal_data import FACTS_SUFFIX
-from .selectors import personalization_blocked, tip_threshold, vip_threshold
+from .selectors import tip_threshold, vip_threshold
 
 logger = logging.getLogger("fanmemory.facts")
 
@@ -39,38 +37,37 @@ REFRESH_CHUNK = 500  # fans of one creator relabelled per query of disengagement
 
 
 def _memory_allowed(creator_id: str, fan_id: str) -> None:
-    if not purpose_allowed(creator_id=creator_id, fan_id=fan_id, purpose="memory"):
-        raise ServiceError("CONSENT_WITHDRAWN", "The fan withdrew consent to memory: nothing was stored.", 403,
+    if not consent.allowed(creator_id=creator_id, fan_id=fan_id, purpose="memory"):
+        raise ServiceError("CONSENT_WITHDRAWN", "The fan withdrew consent to memory: nothing was stored.",
                            recoverable=False)
 
 
 def forget(creator_id: str, fan_id: str) -> None:
-    transaction.on_commit(lambda: forget_parts(creator_id, fan_id, FACTS_SUFFIX))
+    cache.forget_on_commit(creator_id, fan_id, FACTS_SUFFIX)
 
 
 # --- learning ------------------------------------------------------------------------------
 
-def on_interaction(event) -> None:
-    """Learn from one committed event (memory's Celery task calls it)."""
-    message = None
-    if event.type == "message":
-        message = memory_selectors.message_of_event(creator_id=event.creator_id, event_id=event.event_id)
-        if message is None:
-            return
+def learn(given: LearningInput) -> None:
+    """Learn from one saved event (the coordinator's learning run)."""
+    event, message = given.event, given.message
+    if event.type == "message" and message is None:
+        return
     with transaction.atomic():
         if message is not None and message["sender"] == "fan":
-            _learn_from_fan_message(event, message)
+            _learn_from_fan_message(event, message, given.personalize)
         elif event.type == "purchase" and event.purchase_kind == "tip" and event.amount is not None:
             if event.amount >= tip_threshold(creator_id=event.creator_id):
                 flag_raise(creator_id=event.creator_id, fan_id=event.fan_id, reason="tip_over_threshold",
                            event_id=event.event_id, at=event.occurred_at, detail={"amount": str(event.amount)})
         if message is not None and message["sender"] == "fan":
-            segment_touch(creator_id=event.creator_id, fan_id=event.fan_id, at=message["at"])
+            segment_touch(creator_id=event.creator_id, fan_id=event.fan_id, at=message["at"], at_risk=given.at_risk())
         elif event.type in ("purchase", "feedback"):
-            segment_refresh(creator_id=event.creator_id, fan_id=event.fan_id)
+            segment_refresh(creator_id=event.creator_id, fan_id=event.fan_id, activity=given.fan_activity(),
+                            at_risk=given.at_risk())
 
 
-def _learn_from_fan_message(event, message: dict) -> None:
+def _learn_from_fan_message(event, message: dict, personalize: bool) -> None:
     creator_id, fan_id = event.creator_id, event.fan_id
     found = extract(message["content"], sender="fan", sent_at=message["at"])
     for reason in found.flags:
@@ -79,16 +76,11 @@ def _learn_from_fan_message(event, message: dict) -> None:
             detail = {"age": next((f.value for f in found.facts if f.kind == "age"), None)}
         flag_raise(creator_id=creator_id, fan_id=fan_id, reason=reason, event_id=event.event_id,
                    at=message["at"], detail=detail)
-    if not found.facts or "minor" in found.flags or not _personalization_on(creator_id, fan_id):
+    if not found.facts or "minor" in found.flags or not personalize:
         return
     for candidate in found.facts:
         fact_learn(creator_id=creator_id, fan_id=fan_id, candidate=candidate, event_id=event.event_id,
                    at=message["at"])
-
-
-def _personalization_on(creator_id: str, fan_id: str) -> bool:
-    return purpose_allowed(creator_id=creator_id, fan_id=fan_id, purpose="personalization") and \
-        not personalization_blocked(creator_id=creator_id, fan_id=fan_id)
 
 
 # --- facts ---------------------------------------------------------------------------------
@@ -175,7 +167,7 @@ def fact_set(*, creator_id: str, fan_id: str, kind: str, value, source: str = Fa
 def _owned_fact(creator_id: str, fan_id: str, fact_id) -> Fact:
     fact = Fact.objects.select_for_update().filter(creator_id=creator_id, fan_id=fan_id, id=fact_id).first()
     if fact is None:
-        raise ServiceError("MEMORY_NOT_FOUND", "No such fact for this fan.", 404)
+        raise ServiceError("MEMORY_NOT_FOUND", "No such fact for this fan.")
     return fact
 
 
@@ -187,7 +179,7 @@ def fact_update(*, creator_id: str, fan_id: str, fact_id, changes: dict, source:
     slot = slot_of(fact.kind, value)
     if slot != fact.slot and Fact.objects.filter(creator_id=creator_id, fan_id=fan_id, kind=fact.kind,
                                                  slot=slot).exists():
-        raise ServiceError("CONFLICT", "The fan already has this fact.", 409)
+        raise ServiceError("CONFLICT", "The fan already has this fact.")
     now = timezone.now()
     _archive(fact, now)
     fact.value, fact.slot, fact.source = value, slot, source
@@ -218,7 +210,7 @@ def note_add(*, creator_id: str, fan_id: str, text: str, author: str = FactSourc
 def note_delete(*, creator_id: str, fan_id: str, note_id) -> None:
     deleted, _ = Note.objects.filter(creator_id=creator_id, fan_id=fan_id, id=note_id).delete()
     if not deleted:
-        raise ServiceError("MEMORY_NOT_FOUND", "No such note for this fan.", 404)
+        raise ServiceError("MEMORY_NOT_FOUND", "No such note for this fan.")
     forget(creator_id, fan_id)
 
 
@@ -237,9 +229,7 @@ def flag_raise(*, creator_id: str, fan_id: str, reason: str, event_id: str, at: 
         return Flag.objects.get(creator_id=creator_id, fan_id=fan_id, reason=reason, status=FlagStatus.OPEN)
     if reason in ("minor", "self_harm", "threat"):
         logger.warning("hand-over flag raised: %s", reason)  # the reason only: no fan id, no text
-    forget(creator_id, fan_id)
-    if reason == "minor":  # personalization stops: forget the personalised parts served from cache too
-        transaction.on_commit(lambda: forget_parts(creator_id, fan_id, "personality", "preferences", "response_style"))
+    forget(creator_id, fan_id)  # the policy reads the flags from this part: personalization stops with it
     return flag
 
 
@@ -248,7 +238,7 @@ def flag_resolve(*, creator_id: str, fan_id: str, flag_id, resolved_by: str, why
     """Clear a flag with who and why. Resolving a resolved flag keeps the first resolution."""
     flag = Flag.objects.select_for_update().filter(creator_id=creator_id, fan_id=fan_id, id=flag_id).first()
     if flag is None:
-        raise ServiceError("MEMORY_NOT_FOUND", "No such flag for this fan.", 404)
+        raise ServiceError("MEMORY_NOT_FOUND", "No such flag for this fan.")
     if flag.status == FlagStatus.RESOLVED:
         return flag
     flag.status, flag.resolved_at = FlagStatus.RESOLVED, timezone.now()
@@ -265,7 +255,7 @@ def tip_threshold_set(*, creator_id: str, amount: Decimal) -> None:
 
 # --- segments ------------------------------------------------------------------------------
 
-def segment_touch(*, creator_id: str, fan_id: str, at: datetime) -> FanSegment:
+def segment_touch(*, creator_id: str, fan_id: str, at: datetime, at_risk: bool) -> FanSegment:
     """A fan message: activity moves, spend does not (O(1): no aggregate, no percentile)."""
     with transaction.atomic(savepoint=False):
         row, created = FanSegment.objects.select_for_update().get_or_create(
@@ -276,16 +266,16 @@ def segment_touch(*, creator_id: str, fan_id: str, at: datetime) -> FanSegment:
             row.first_seen = min(filter(None, (row.first_seen, at)))
             row.last_active = max(filter(None, (row.last_active, at)))
         _count_active_hour(row, at)
-        _relabel(row, timezone.now())
+        _relabel(row, at_risk, timezone.now())
         row.save()
         forget(creator_id, fan_id)
     return row
 
 
-def segment_refresh(*, creator_id: str, fan_id: str, now: datetime | None = None) -> FanSegment:
-    """A purchase or feedback: recompute spend from memory's records (two aggregate queries) and
-    VIP against the creator's current percentile (one query)."""
-    activity = memory_selectors.fan_activity(creator_id=creator_id, fan_id=fan_id)
+def segment_refresh(*, creator_id: str, fan_id: str, activity: dict, at_risk: bool,
+                    now: datetime | None = None) -> FanSegment:
+    """A purchase or feedback: spend from the fan's `activity` (memory's totals) and VIP against the
+    creator's current percentile (one query)."""
     with transaction.atomic():
         row, _ = FanSegment.objects.select_for_update().get_or_create(creator_id=creator_id, fan_id=fan_id)
         if segments.came_back(row.last_active, activity["last_active"]):
@@ -297,14 +287,14 @@ def segment_refresh(*, creator_id: str, fan_id: str, now: datetime | None = None
         row.save()  # the percentile counts this fan's new total
         threshold = vip_threshold(creator_id=creator_id)
         row.is_vip = threshold is not None and row.total_spent > 0 and row.total_spent >= threshold
-        _relabel(row, now or timezone.now())
+        _relabel(row, at_risk, now or timezone.now())
         row.save()
         forget(creator_id, fan_id)
     return row
 
 
-def _relabel(row: FanSegment, now: datetime) -> None:
-    row.at_risk = bool(disengagement_for(creator_id=row.creator_id, fan_id=row.fan_id))
+def _relabel(row: FanSegment, at_risk: bool, now: datetime) -> None:
+    row.at_risk = at_risk
     row.lifecycle = segments.lifecycle_at(first_seen=row.first_seen, last_active=row.last_active,
                                           returned_at=row.returned_at, at_risk=row.at_risk, now=now)
     row.computed_at = now
@@ -334,24 +324,25 @@ def _infer_timezone(creator_id: str, fan_id: str, hours: list[int], at: datetime
         forget(creator_id, fan_id)
 
 
-def segments_refresh_all(now: datetime | None = None) -> int:
+def segments_refresh_all(*, signals_for, now: datetime | None = None) -> int:
     """The periodic pass: lifecycle labels as time passes, VIP by each creator's current percentile,
-    at-risk from the emotions app. Returns how many rows changed."""
+    at-risk from `signals_for(creator_id=, fan_ids=)` (the disengagement signals of each fan).
+    Returns how many rows changed."""
     now = now or timezone.now()
     changed = 0
     for creator_id in FanSegment.objects.values_list("creator_id", flat=True).distinct():
-        changed += _refresh_creator(creator_id, now)
+        changed += _refresh_creator(creator_id, signals_for, now)
     return changed
 
 
-def _refresh_creator(creator_id: str, now: datetime) -> int:
+def _refresh_creator(creator_id: str, signals_for, now: datetime) -> int:
     threshold = vip_threshold(creator_id=creator_id)
     changed = []
     for rows in _chunks(FanSegment.objects.filter(creator_id=creator_id).order_by("pk"), REFRESH_CHUNK):
-        signals = disengagement_for_many(creator_id=creator_id, fan_ids=[row.fan_id for row in rows])
+        signals = signals_for(creator_id=creator_id, fan_ids=[row.fan_id for row in rows])
         changed += [row.fan_id for row in rows if _refreshed(row, bool(signals[row.fan_id]), threshold, now)]
     for fan_id in changed:
-        forget_parts(creator_id, fan_id, FACTS_SUFFIX)
+        cache.forget(creator_id, fan_id, FACTS_SUFFIX)
     return len(changed)
 
 

@@ -4,8 +4,8 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.errors import ServiceError
-from memory.validators import FanIdInUrl
+from core.errors import ServiceError
+from core.validators import FanIdInUrl
 
 from . import selectors, services
 from .serializers import (
@@ -59,7 +59,7 @@ class FactDetailView(FanView):
     def patch(self, request, fan_id, fact_id):
         kind = selectors.fact_kind(creator_id=request.user.creator_id, fan_id=fan_id, fact_id=fact_id)
         if kind is None:
-            raise ServiceError("MEMORY_NOT_FOUND", "No such fact for this fan.", 404)
+            raise ServiceError("MEMORY_NOT_FOUND", "No such fact for this fan.")
         changes = _valid(FactUpdateSerializer, request.data, kind=kind)
         source = changes.pop("source")
         fact = services.fact_update(creator_id=request.user.creator_id, fan_id=fan_id, fact_id=fact_id,

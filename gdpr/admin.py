@@ -1,19 +1,9 @@
-"""Audited support access. Support staff read a fan's memory only through the fan lookup, after
-giving a reason; GDPR admins can also export and erase there. Every view, export and erasure
-is written to the append-only access log."""
-from django import forms
+"""The GDPR records in the admin: access log, erasure requests, retention runs (read-only)."""
 from django.contrib import admin
-from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.http import HttpResponse
-from django.shortcuts import render
-from django.views import View
 
-from config.admin_base import ReadOnlyAdmin
-from memory.selectors import fan_messages
-from memory.validators import platform_id_validator
+from core.admin_base import ReadOnlyAdmin
 
-from .models import AccessAction, AccessLog, ErasureRequest, RetentionRun
-from .services import access_record, erasure_request, erasure_run, fan_data_export
+from .models import AccessLog, ErasureRequest, RetentionRun
 
 
 @admin.register(AccessLog)
@@ -33,55 +23,3 @@ class ErasureRequestAdmin(ReadOnlyAdmin):
 @admin.register(RetentionRun)
 class RetentionRunAdmin(ReadOnlyAdmin):
     list_display = ("started_at", "finished_at", "cutoff", "dry_run", "counts")
-
-
-class FanLookupForm(forms.Form):
-    creator_id = forms.CharField(max_length=255, validators=[platform_id_validator])
-    fan_id = forms.CharField(max_length=255, validators=[platform_id_validator])
-    reason = forms.CharField(max_length=200, min_length=3, help_text="Ticket id or reason: written to the access log.")
-    action = forms.ChoiceField(choices=AccessAction.choices, initial=AccessAction.VIEW, widget=forms.HiddenInput)
-
-
-class FanLookupView(PermissionRequiredMixin, View):
-    permission_required = "gdpr.read_fan_memory"
-    template_name = "admin/gdpr/fan_lookup.html"
-    action_permissions = {AccessAction.VIEW: "gdpr.read_fan_memory", AccessAction.EXPORT: "gdpr.export_fan_data",
-                          AccessAction.ERASE: "gdpr.erase_fan_data"}
-
-    def get(self, request):
-        return self._page(request, FanLookupForm(initial={"action": AccessAction.VIEW}))
-
-    def post(self, request):
-        form = FanLookupForm(request.POST)
-        if not form.is_valid():
-            return self._page(request, form)
-        data = form.cleaned_data
-        if not request.user.has_perm(self.action_permissions[data["action"]]):
-            return self.handle_no_permission()
-        access_record(staff=request.user, action=data["action"], creator_id=data["creator_id"],
-                      fan_id=data["fan_id"], reason=data["reason"])
-        return getattr(self, f"_{data['action']}")(request, form, data)
-
-    def _view(self, request, form, data):
-        messages = fan_messages(creator_id=data["creator_id"], fan_id=data["fan_id"])
-        return self._page(request, form, messages=messages, looked_up=True)
-
-    def _export(self, request, form, data):
-        import orjson
-
-        document = orjson.dumps(fan_data_export(creator_id=data["creator_id"], fan_id=data["fan_id"]), default=str)
-        response = HttpResponse(document, content_type="application/json")
-        response["Content-Disposition"] = "attachment; filename=fan-export.json"
-        return response
-
-    def _erase(self, request, form, data):
-        erasure = erasure_request(creator_id=data["creator_id"], fan_id=data["fan_id"],
-                                  requested_by=request.user.get_username())
-        erasure = erasure_run(request_id=erasure.pk)
-        return self._page(request, form, erasure=erasure)
-
-    def _page(self, request, form, **extra):
-        context = {**admin.site.each_context(request), "title": "Fan lookup", "form": form,
-                   "can_export": request.user.has_perm("gdpr.export_fan_data"),
-                   "can_erase": request.user.has_perm("gdpr.erase_fan_data"), **extra}
-        return render(request, self.template_name, context)

@@ -1,7 +1,7 @@
 """Consent, erasure requests with their proof, retention runs and the staff access log.
 
 None of these tables keeps a fan id in clear once its work is done: fans are referred to by
-`fan_ref`, a keyed hash (gdpr.refs.fan_ref), so the proofs and the audit trail survive erasure.
+`fan_ref`, a keyed hash (core.refs.fan_ref), so the proofs and the audit trail survive erasure.
 """
 import uuid
 
@@ -20,7 +20,7 @@ class Consent(models.Model):
     """The current consent of a fan for one purpose (absent = granted, the documented default)."""
 
     id = models.BigAutoField(primary_key=True)
-    creator = models.ForeignKey("memory.Creator", on_delete=models.CASCADE)
+    creator = models.ForeignKey("core.Creator", on_delete=models.CASCADE)
     fan_id = models.CharField(max_length=255)
     purpose = models.CharField(max_length=20, choices=Purpose.choices)
     granted = models.BooleanField()
@@ -39,7 +39,7 @@ class ConsentChange(models.Model):
     """Every change of consent: the history the contract returns."""
 
     id = models.BigAutoField(primary_key=True)
-    creator = models.ForeignKey("memory.Creator", on_delete=models.CASCADE)
+    creator = models.ForeignKey("core.Creator", on_delete=models.CASCADE)
     fan_id = models.CharField(max_length=255)
     purpose = models.CharField(max_length=20, choices=Purpose.choices)
     granted = models.BooleanField()
@@ -65,7 +65,7 @@ class ErasureRequest(models.Model):
     until the work is done, so a failed attempt can be retried; then only the hash remains."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    creator = models.ForeignKey("memory.Creator", on_delete=models.CASCADE)
+    creator = models.ForeignKey("core.Creator", on_delete=models.CASCADE)
     fan_ref = models.CharField(max_length=64, db_index=True)
     pending_fan_id = encrypt(models.CharField(max_length=255, null=True, blank=True))
     status = models.CharField(max_length=10, choices=ErasureStatus.choices, default=ErasureStatus.PENDING)

@@ -1,5 +1,5 @@
 from .models import Consent, ConsentChange
-from .registry import FanDataSource, register
+from core.registry import FanDataSource, register
 
 register(
     FanDataSource(Consent, cache_suffixes=("consent",)),

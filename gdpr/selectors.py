@@ -1,9 +1,8 @@
 """Reads of the gdpr app: consent (also a part of the memory context) and erasure requests."""
-import orjson
 from django.conf import settings
 
-from memory import cache, keys
-from memory.parts import ContextPart
+from core import cache, keys
+from core.parts import ContextPart
 
 from .models import Consent, ConsentChange, ErasureRequest, Purpose
 
@@ -25,8 +24,9 @@ def purpose_allowed(*, creator_id: str, fan_id: str, purpose: str) -> bool:
     forget it after commit), else from the database."""
     key = keys.fan_key(creator_id, fan_id, CONSENT_SUFFIX)
     cached = cache.run("consent read", lambda pipe: pipe.get(key))
-    if cached and cached[0]:
-        return orjson.loads(cached[0]).get(purpose, True)
+    consent = cache.load(cached[0]) if cached else None
+    if consent is not None:
+        return consent.get(purpose, True)
     return not Consent.objects.filter(creator_id=creator_id, fan_id=fan_id, purpose=purpose, granted=False).exists()
 
 

@@ -7,18 +7,20 @@ from django.db import transaction
 from django.utils import timezone
 from redis.exceptions import RedisError
 
-from config.metrics import ERRORS
-from memory.cache import forget_parts, redis_client
-from memory.keys import fan_key
+from core import registry
+from core.cache import forget_on_commit, generation_ttl, redis_client
+from core.keys import fan_key, fan_tag, generation_key
+from core.metrics import ERRORS
+from core.refs import fan_ref
+from core.services import creator_ensure
 
-from . import registry
 from .models import AccessLog, Consent, ConsentChange, ErasureRequest, ErasureStatus, RetentionRun
-from .refs import fan_ref
+from .selectors import CONSENT_SUFFIX
 
 logger = logging.getLogger("fanmemory.gdpr")
 
 EXPORT_SCHEMA_VERSION = 1
-RATE_LIMIT_KEY_PATTERN = "fm:ratelimit*/fan/{creator_id}/{fan_id}/*"
+RATE_LIMIT_KEY_PATTERN = "fm:ratelimit*/fan/{fan_tag}/*"
 
 
 # --- consent -------------------------------------------------------------------------------
@@ -26,8 +28,6 @@ RATE_LIMIT_KEY_PATTERN = "fm:ratelimit*/fan/{creator_id}/{fan_id}/*"
 @transaction.atomic
 def consent_update(*, creator_id: str, fan_id: str, changes: dict[str, bool]) -> None:
     """Record each purpose whose consent changes, with its history."""
-    from memory.services import creator_ensure
-
     creator_ensure(creator_id=creator_id)
     current = {c.purpose: c for c in Consent.objects.select_for_update().filter(creator_id=creator_id, fan_id=fan_id)}
     for purpose, granted in changes.items():
@@ -37,7 +37,7 @@ def consent_update(*, creator_id: str, fan_id: str, changes: dict[str, bool]) ->
         Consent.objects.update_or_create(creator_id=creator_id, fan_id=fan_id, purpose=purpose,
                                          defaults={"granted": granted})
         ConsentChange.objects.create(creator_id=creator_id, fan_id=fan_id, purpose=purpose, granted=granted)
-    transaction.on_commit(lambda: forget_parts(creator_id, fan_id, "consent"))
+    forget_on_commit(creator_id, fan_id, CONSENT_SUFFIX)
 
 
 # --- export --------------------------------------------------------------------------------
@@ -63,11 +63,18 @@ def fan_cache_keys(creator_id: str, fan_id: str) -> list[str]:
 
 
 def fan_data_erase(*, creator_id: str, fan_id: str) -> dict:
-    """Withdraw the fan's contribution from the creators' aggregates, delete every registered row
-    and Redis key of the fan; returns the proof (counts only)."""
+    """Delete every registered row and Redis key of the fan, after withdrawing the fan's contribution
+    from the creators' aggregates; returns the proof (counts only).
+
+    The anchors go first (core.registry): a learning run or calibration holding one of them makes
+    the erasure wait for its commit, and then deletes what it wrote; one starting later finds no
+    anchor and writes nothing. The Redis generation is bumped, so no refill in flight lands."""
     with transaction.atomic():
+        sources = registry.sources()
+        tables = {source.label: source.rows(creator_id, fan_id).delete()[0] for source in sources if source.anchor}
         aggregates = _contributions_withdraw(creator_id, fan_id)
-        tables = {source.label: source.rows(creator_id, fan_id).delete()[0] for source in registry.sources()}
+        tables.update({source.label: source.rows(creator_id, fan_id).delete()[0]
+                       for source in sources if not source.anchor})
     removed = _cache_forget(creator_id, fan_id)
     return {"tables": tables, "aggregates_adjusted": aggregates, "cache_keys_removed": removed or 0,
             "cache_cleared": removed is not None}
@@ -76,9 +83,14 @@ def fan_data_erase(*, creator_id: str, fan_id: str) -> dict:
 def _cache_forget(creator_id: str, fan_id: str) -> int | None:
     """Delete the fan's Redis keys and rate-limit counters: how many, or None if Redis is unavailable."""
     cache_keys = fan_cache_keys(creator_id, fan_id)
+    gen_key = generation_key(creator_id, fan_id)
     try:
         limiter_keys = _rate_limit_keys(creator_id, fan_id)
-        removed = redis_client().pipeline(transaction=True).delete(*cache_keys, *limiter_keys).execute()
+        pipe = redis_client().pipeline(transaction=True)
+        pipe.delete(*cache_keys, *limiter_keys)
+        pipe.incr(gen_key)
+        pipe.expire(gen_key, generation_ttl())
+        removed = pipe.execute()
     except RedisError as exc:
         logger.warning("erasure could not clear the cache: %s", type(exc).__name__)
         return None
@@ -86,7 +98,7 @@ def _cache_forget(creator_id: str, fan_id: str) -> int | None:
 
 
 def _contributions_withdraw(creator_id: str, fan_id: str) -> dict[str, int]:
-    """Every hook runs before any deletion: a hook reads the fan's learning state to know what to withdraw."""
+    """Every hook runs before the learned rows go: a hook reads the fan's learning state to know what to withdraw."""
     adjusted = {}
     for source in registry.sources():
         if source.before_erase is not None:
@@ -95,18 +107,22 @@ def _contributions_withdraw(creator_id: str, fan_id: str) -> dict[str, int]:
 
 
 def _rate_limit_keys(creator_id: str, fan_id: str) -> list[bytes]:
-    pattern = RATE_LIMIT_KEY_PATTERN.format(creator_id=creator_id, fan_id=fan_id)
+    pattern = RATE_LIMIT_KEY_PATTERN.format(fan_tag=fan_tag(creator_id, fan_id))
     return list(redis_client().scan_iter(match=pattern, count=1000))
 
 
-def erasure_request(*, creator_id: str, fan_id: str, requested_by: str = "api") -> ErasureRequest:
+def erasure_request(*, creator_id: str, fan_id: str, requested_by: str = "api", queue: bool = True) -> ErasureRequest:
+    """Record the request (the beat retry runs it if nothing else does); `queue` hands it to the
+    worker now, else the caller runs it."""
     from .tasks import run_erasure
 
     deadline = timezone.now() + timedelta(hours=settings.FANMEMORY["ERASURE_DEADLINE_HOURS"])
     with transaction.atomic():
+        creator_ensure(creator_id=creator_id)
         request = ErasureRequest.objects.create(creator_id=creator_id, fan_ref=fan_ref(creator_id, fan_id),
                                                 pending_fan_id=fan_id, deadline=deadline, requested_by=requested_by)
-        transaction.on_commit(lambda: _queue(run_erasure, request.pk))
+        if queue:
+            transaction.on_commit(lambda: _queue(run_erasure, request.pk))
     return request
 
 
@@ -171,16 +187,14 @@ def erasures_retry() -> dict:
     return {"retried": retried, "at_risk": late}
 
 
-# --- retention -----------------------------------------------------------------------------
+# --- retention (the coordinator deletes; this app keeps the record) ----------------------------
 
-def retention_run(*, dry_run: bool = False) -> RetentionRun:
-    from memory.services import history_purge_before
+def retention_started(*, cutoff, dry_run: bool) -> RetentionRun:
+    return RetentionRun.objects.create(cutoff=cutoff, dry_run=dry_run)
 
-    cutoff = timezone.now() - timedelta(days=30.44 * settings.FANMEMORY["RETENTION_MONTHS"])
-    record = RetentionRun.objects.create(cutoff=cutoff, dry_run=dry_run)
-    record.counts = history_purge_before(cutoff=cutoff, batch_size=settings.FANMEMORY["RETENTION_BATCH"],
-                                         dry_run=dry_run)
-    record.finished_at = timezone.now()
+
+def retention_finished(*, record: RetentionRun, counts: dict) -> RetentionRun:
+    record.counts, record.finished_at = counts, timezone.now()
     record.save(update_fields=["counts", "finished_at"])
     return record
 

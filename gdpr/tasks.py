@@ -12,7 +12,3 @@ def run_erasure(request_id) -> None:
 def retry_erasures() -> None:
     services.erasures_retry()
 
-
-@shared_task(ignore_result=True)
-def cleanup_old_memories() -> None:
-    services.retention_run()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-import memory.urls  # noqa: F401  (registers the "fan" path converter)
+import core.converters  # noqa: F401  (registers the "fan" path converter)
 
 from . import views
 

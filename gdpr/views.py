@@ -5,9 +5,9 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.errors import ServiceError
-from memory.validators import FanIdInUrl
-from memory.views import ERRORS
+from core.errors import ServiceError
+from core.validators import FanIdInUrl
+from core.api import ERRORS
 
 from . import selectors, services
 from .serializers import ConsentUpdateSerializer, ErasureRequestSerializer
@@ -39,7 +39,7 @@ class ErasureRequestView(APIView):
     def get(self, request, request_id):
         erasure = selectors.erasure_request_for(creator_id=request.user.creator_id, request_id=request_id)
         if erasure is None:
-            raise ServiceError("MEMORY_NOT_FOUND", "No such erasure request.", 404)
+            raise ServiceError("MEMORY_NOT_FOUND", "No such erasure request.")
         return Response(ErasureRequestSerializer(erasure).data)
 
 

@@ -6,4 +6,4 @@ class MemoryConfig(AppConfig):
     verbose_name = "Memory"
 
     def ready(self):
-        from . import personal_data, schema  # noqa: F401  (registers this app's fan data, its API key scheme)
+        from . import personal_data  # noqa: F401  (registers this app's fan data)

@@ -1,41 +1,59 @@
-"""The hot cache of recent messages: a Redis LIST per fan, newest first, sealed entries.
+"""The hot list of a fan's recent messages: a Redis LIST, newest first, sealed entries.
 
-Write-through after commit (LPUSHX, so a missing list is never half-filled), read-through on a
-miss. A rebuild from the database only lands if no write bumped the fan's generation counter
-since the reader started, so a slow reader cannot overwrite a newer list with an older one.
-An empty history is cached as a list holding only EMPTY_MARKER.
-The database is the source of truth: any Redis failure is logged and treated as a miss.
+Each message carries its sequence number in the fan's history (`FanMemory.seq`); the list keeps the
+newest one it holds under `messages:head`. A push lands only on a list whose head is the message
+just before, so a push lost to a Redis fault leaves a gap that the next push (or the learning run's
+re-sync of the same message) sees: the list is then dropped and rebuilt from PostgreSQL on the next
+read. Rebuilds are conditional on the fan's generation (core.cache). An empty history is cached as
+a list holding only EMPTY_MARKER.
 """
-import logging
-
 import orjson
 from django.conf import settings
-from django_redis import get_redis_connection
-from redis.exceptions import RedisError
 
-from . import keys
-from .crypto import SealError, seal, unseal
+from core import keys
+from core.cache import generation_ttl, run
+from core.crypto import SealError, seal, unseal
 
-logger = logging.getLogger("fanmemory.cache")
-
+LIST_SUFFIX = "messages"
+HEAD_SUFFIX = "messages:head"
 EMPTY_MARKER = b"\x00"
+# What a cached message holds (the context's recent_messages items).
+MESSAGE_FIELDS = ("event_id", "content", "sender", "timestamp", "sentiment", "topics", "metadata")
+
+PUSH_SCRIPT = """
+redis.call('INCR', KEYS[1])
+redis.call('EXPIRE', KEYS[1], ARGV[5])
+local head = tonumber(redis.call('GET', KEYS[3]) or '-1')
+local seq = tonumber(ARGV[1])
+if head >= seq then return 1 end
+if head == seq - 1 and redis.call('EXISTS', KEYS[2]) == 1 then
+  redis.call('LPUSH', KEYS[2], ARGV[2])
+  redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[3]) - 1)
+  redis.call('EXPIRE', KEYS[2], ARGV[4])
+  redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[4])
+  return 1
+end
+redis.call('DEL', KEYS[2], KEYS[3])
+return 0
+"""
 
 REBUILD_SCRIPT = """
-local current = redis.call('GET', KEYS[2]) or ''
-if current ~= ARGV[1] then return 0 end
-redis.call('DEL', KEYS[1])
-redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
-redis.call('EXPIRE', KEYS[1], ARGV[2])
+if (redis.call('GET', KEYS[1]) or '') ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[2])
+redis.call('RPUSH', KEYS[2], unpack(ARGV, 4))
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+redis.call('SET', KEYS[3], ARGV[3], 'EX', ARGV[2])
 return 1
 """
 
 
-def redis_client():
-    return get_redis_connection("default")
-
-
 def conf(name: str):
     return settings.FANMEMORY[name]
+
+
+def list_keys(creator_id: str, fan_id: str) -> tuple[str, str, str]:
+    return (keys.generation_key(creator_id, fan_id), keys.fan_key(creator_id, fan_id, LIST_SUFFIX),
+            keys.fan_key(creator_id, fan_id, HEAD_SUFFIX))
 
 
 def encode_message(message: dict) -> bytes:
@@ -55,46 +73,37 @@ def decode_messages(entries: list[bytes]) -> list[dict] | None:
     return messages
 
 
-def push_message(pipe, creator_id: str, fan_id: str, message: dict, late: bool) -> None:
-    """Queue on `pipe` the write-through of one new message (run inside MULTI)."""
-    list_key = keys.messages_key(creator_id, fan_id)
-    gen_key = keys.generation_key(creator_id, fan_id)
-    pipe.incr(gen_key)
-    pipe.expire(gen_key, conf("MESSAGES_TTL") * 2)
-    if late:  # an old message would land out of order: let the next read rebuild the list
-        pipe.delete(list_key)
+def queue_push(pipe, creator_id: str, fan_id: str, message: dict, seq: int, late: bool) -> None:
+    """Queue on `pipe` the write-through of message number `seq`. A late message (older than the
+    list's newest) would land out of order: the list is dropped and rebuilt on the next read."""
+    gen_key, list_key, head_key = list_keys(creator_id, fan_id)
+    if late:
+        pipe.delete(list_key, head_key)
+        pipe.incr(gen_key)
+        pipe.expire(gen_key, generation_ttl())
         return
-    pipe.lpushx(list_key, encode_message(message))
-    pipe.ltrim(list_key, 0, conf("RECENT_MESSAGES") - 1)
-    pipe.expire(list_key, conf("MESSAGES_TTL"))
+    pipe.eval(PUSH_SCRIPT, 3, gen_key, list_key, head_key, seq, encode_message(message),
+              conf("RECENT_MESSAGES"), conf("MESSAGES_TTL"), generation_ttl())
 
 
-def queue_rebuild(pipe, creator_id: str, fan_id: str, generation: bytes | None, messages: list[dict]) -> None:
-    """Queue on `pipe` a conditional rebuild of the list from `messages` (oldest first)."""
+def queue_read(pipe, creator_id: str, fan_id: str) -> None:
+    """Queue the list (one entry more than served, to tell a short history from a trimmed one)."""
+    pipe.lrange(keys.fan_key(creator_id, fan_id, LIST_SUFFIX), 0, conf("RECENT_MESSAGES"))
+
+
+def queue_rebuild(pipe, creator_id: str, fan_id: str, generation: bytes | None, messages: list[dict],
+                  head: int) -> None:
+    """Queue on `pipe` a rebuild from `messages` (oldest first) whose newest sequence is `head`."""
     entries = [encode_message(message) for message in reversed(messages)] or [EMPTY_MARKER]
-    pipe.eval(
-        REBUILD_SCRIPT,
-        2,
-        keys.messages_key(creator_id, fan_id),
-        keys.generation_key(creator_id, fan_id),
-        generation or b"",
-        conf("MESSAGES_TTL"),
-        *entries,
-    )
+    pipe.eval(REBUILD_SCRIPT, 3, *list_keys(creator_id, fan_id), generation or b"", conf("MESSAGES_TTL"), head,
+              *entries)
 
 
-def run(description: str, build, atomic: bool = False) -> list | None:
-    """Run a pipeline built by `build(pipe)` in one round trip; None (logged) when Redis fails."""
-    try:
-        pipe = redis_client().pipeline(transaction=atomic)
-        build(pipe)
-        return pipe.execute()
-    except RedisError as exc:
-        logger.warning("redis unavailable during %s: %s", description, type(exc).__name__)
-        return None
+def forget_list(creator_id: str, fan_id: str) -> bool:
+    def build(pipe):
+        gen_key, list_key, head_key = list_keys(creator_id, fan_id)
+        pipe.delete(list_key, head_key)
+        pipe.incr(gen_key)
+        pipe.expire(gen_key, generation_ttl())
 
-
-def forget_parts(creator_id: str, fan_id: str, *suffixes: str) -> None:
-    """Invalidate cached parts of a fan's context (each app calls it after changing its part)."""
-    cache_keys = [keys.fan_key(creator_id, fan_id, suffix) for suffix in suffixes]
-    run("invalidate", lambda pipe: pipe.delete(*cache_keys))
+    return run("invalidate", build, atomic=True) is not None

@@ -16,8 +16,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from .models import EngagementMetrics, EventType, Sender
-from .parts import ContextPart, rows_by_fan
-from .timeutil import iso_utc
+from core.parts import ContextPart, rows_by_fan
+from core.timeutil import iso_utc
+
 
 WEIGHTS = {"recency": 0.35, "frequency": 0.25, "purchases": 0.25, "reply_rate": 0.15}
 RECENCY_DAYS = 14

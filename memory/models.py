@@ -1,4 +1,4 @@
-"""Tenancy (creators, API keys), interaction events, fan memories and engagement metrics.
+"""The message store: interaction events, fan memories and engagement metrics.
 
 Ids, timestamps, enums and amounts are plain indexed columns; message content, metadata and
 analyses are encrypted at rest with django-cryptography (they support no lookups).
@@ -11,39 +11,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django_cryptography.fields import encrypt
 
-PLATFORM_ID_MAX = 255
-
-
-class Creator(models.Model):
-    id = models.CharField(primary_key=True, max_length=PLATFORM_ID_MAX)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        db_table = "creators"
-
-    def __str__(self):
-        return self.id
-
-
-class ApiKey(models.Model):
-    """Only a SHA-256 of the key is stored; the prefix finds it in the admin and for revocation."""
-
-    id = models.BigAutoField(primary_key=True)
-    creator = models.ForeignKey(Creator, on_delete=models.CASCADE, related_name="api_keys")
-    prefix = models.CharField(max_length=16, unique=True)
-    key_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        db_table = "api_keys"
-
-    def __str__(self):
-        return f"{self.prefix}… ({self.creator_id})"
-
-    @property
-    def is_active(self) -> bool:
-        return self.revoked_at is None
+from core.models import PLATFORM_ID_MAX, Creator
 
 
 class EventType(models.TextChoices):
@@ -103,6 +71,10 @@ class InteractionEvent(models.Model):
     outcome = models.CharField(max_length=10, choices=FeedbackOutcome.choices, blank=True)
     metadata = encrypt(models.JSONField(default=dict))
     response = encrypt(models.JSONField(default=dict))
+    # Learning (fans.learning): the learners done so far, how many runs, when it was all done.
+    learned = ArrayField(models.CharField(max_length=32), default=list, blank=True)
+    learn_attempts = models.PositiveSmallIntegerField(default=0)
+    learned_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         db_table = "interaction_events"
@@ -111,6 +83,7 @@ class InteractionEvent(models.Model):
         ]
         indexes = [
             models.Index(fields=["creator", "fan_id", "occurred_at"], name="event_creator_fan_time"),
+            models.Index(fields=["received_at"], name="event_unlearned", condition=models.Q(learned_at__isnull=True)),
         ]
 
     def __str__(self):
@@ -124,6 +97,7 @@ class FanMemory(models.Model):
     creator = models.ForeignKey(Creator, on_delete=models.CASCADE)
     fan_id = models.CharField(max_length=PLATFORM_ID_MAX)
     event_id = models.CharField(max_length=128)
+    seq = models.PositiveIntegerField(null=True)  # the message's number in the fan's history (1, 2, ...)
     sender = models.CharField(max_length=10, choices=Sender.choices)
     sentiment = models.CharField(max_length=10, choices=Sentiment.choices, null=True, blank=True)
     topics = ArrayField(models.CharField(max_length=64), default=list, blank=True)

@@ -1,41 +1,17 @@
-"""Reads of the memory app: API keys and the memory context (single and bulk)."""
+"""Reads of the message store: messages, events, activity, engagement, the creator's totals."""
 from decimal import Decimal
-from functools import lru_cache
 
-import orjson
 from django.conf import settings
 from django.db.models import Count, F, Max, Min, Q, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from config.metrics import CACHE_LOOKUPS
+from core import keys
+from core.cache import run
+from core.timeutil import iso_utc
 
-from . import cache, keys
-from .engagement import CONTEXT_PART as ENGAGEMENT_PART
 from .engagement import WEIGHTS, components, metrics_to_dict
-from .models import ApiKey, EngagementMetrics, FanMemory, InteractionEvent
-from .parts import ContextPart
-from .timeutil import iso_utc
-
-
-@lru_cache(maxsize=1)
-def context_parts() -> tuple[ContextPart, ...]:
-    """Every app's part of the context. Imported late: those apps read memory's selectors too."""
-    from emotions.selectors import CONTEXT_PART as EMOTION_PART
-    from facts.selectors import CONTEXT_PART as FACTS_PART
-    from gdpr.selectors import CONTEXT_PART as CONSENT_PART
-    from personality.selectors import CONTEXT_PART as PERSONALITY_PART
-    from preferences.selectors import CONTEXT_PART as PREFERENCES_PART
-
-    return (PERSONALITY_PART, PREFERENCES_PART, EMOTION_PART, ENGAGEMENT_PART, CONSENT_PART, FACTS_PART)
-
-
-def active_key_creator(*, key_hash: str) -> str | None:
-    return (
-        ApiKey.objects.filter(key_hash=key_hash, revoked_at__isnull=True)
-        .values_list("creator_id", flat=True)
-        .first()
-    )
+from .models import EngagementMetrics, FanMemory, InteractionEvent
 
 
 def message_to_dict(row: FanMemory) -> dict:
@@ -51,7 +27,8 @@ def message_to_dict(row: FanMemory) -> dict:
 
 
 def message_with_analysis(row: FanMemory) -> dict:
-    return {**message_to_dict(row), "at": row.created_at, "analysis": row.analysis}
+    return {**message_to_dict(row), "fan_id": row.fan_id, "at": row.created_at, "analysis": row.analysis,
+            "seq": row.seq}
 
 
 def message_of_event(*, creator_id: str, event_id: str) -> dict | None:
@@ -76,6 +53,15 @@ def fan_events(*, creator_id: str, fan_id: str, types: tuple[str, ...] = ()) -> 
     return list(rows.order_by("occurred_at", "id"))
 
 
+def purchased_content_ids(*, creator_id: str, fan_id: str) -> set[str]:
+    return set(InteractionEvent.objects.filter(creator_id=creator_id, fan_id=fan_id, type="purchase")
+               .exclude(content_id="").values_list("content_id", flat=True))
+
+
+def fan_has_history(*, creator_id: str, fan_id: str) -> bool:
+    return InteractionEvent.objects.filter(creator_id=creator_id, fan_id=fan_id).exists()
+
+
 def fan_activity(*, creator_id: str, fan_id: str) -> dict:
     """Spend and activity of one fan (two aggregate queries on indexed columns): when first seen,
     when last active (a fan message or purchase), total and largest purchase, feedback targets."""
@@ -92,121 +78,30 @@ def fan_activity(*, creator_id: str, fan_id: str) -> dict:
     return events
 
 
-def recent_messages_for(creator_id: str, fan_ids: list[str]) -> dict[str, list[dict]]:
-    """The newest messages of every fan, oldest first: one query for all fans."""
+def recent_messages_for(creator_id: str, fan_ids: list[str]) -> tuple[dict[str, list[dict]], dict[str, int]]:
+    """The newest messages of every fan, oldest first, and the highest message number of each fan
+    in the same snapshot (the hot list's head): one query for all fans."""
     limit = settings.FANMEMORY["RECENT_MESSAGES"]
     rows = (
         FanMemory.objects.filter(creator_id=creator_id, fan_id__in=fan_ids)
-        .annotate(rank=Window(RowNumber(), partition_by=[F("fan_id")], order_by=F("created_at").desc()))
+        .annotate(rank=Window(RowNumber(), partition_by=[F("fan_id")], order_by=F("created_at").desc()),
+                  head=Window(Max("seq"), partition_by=[F("fan_id")]))
         .filter(rank__lte=limit)
         .order_by("fan_id", "created_at")
     )
     messages = {fan_id: [] for fan_id in fan_ids}
+    heads = dict.fromkeys(fan_ids, 0)
     for row in rows:
         messages[row.fan_id].append(message_to_dict(row))
-    return messages
+        heads[row.fan_id] = row.head or 0
+    return messages, heads
 
 
-def memory_contexts(*, creator_id: str, fan_ids: list[str], messages: int = 50) -> dict[str, dict]:
-    """The memory context of each fan: one Redis round trip, then one query per table for misses."""
-    fan_ids = list(dict.fromkeys(fan_ids))
-    cached = _read_cache(creator_id, fan_ids)
-    lists, generations, parts = _split_cached(cached, fan_ids)
-    _fill_misses(creator_id, fan_ids, lists, generations, parts, cache_up=cached is not None)
-    return {fan_id: _assemble(creator_id, fan_id, lists[fan_id], parts[fan_id], messages) for fan_id in fan_ids}
-
-
-def _read_cache(creator_id: str, fan_ids: list[str]) -> list | None:
-    limit = settings.FANMEMORY["RECENT_MESSAGES"]
-
-    def build(pipe):
-        pipe.hincrby(keys.creator_stats_key(creator_id), "lookups", len(fan_ids) * (1 + len(context_parts())))
-        for fan_id in fan_ids:
-            pipe.lrange(keys.messages_key(creator_id, fan_id), 0, limit)
-            pipe.get(keys.generation_key(creator_id, fan_id))
-            for part in context_parts():
-                pipe.get(keys.fan_key(creator_id, fan_id, part.cache_suffix))
-
-    return cache.run("context read", build)
-
-
-def _split_cached(cached: list | None, fan_ids: list[str]):
-    lists, generations, parts = {}, {}, {fan_id: {} for fan_id in fan_ids}
-    if cached is None:
-        return {fan_id: None for fan_id in fan_ids}, {}, parts
-    stride = 2 + len(context_parts())
-    for index, fan_id in enumerate(fan_ids):
-        row = cached[1 + index * stride:1 + (index + 1) * stride]
-        lists[fan_id] = cache.decode_messages(row[0]) if row[0] else None
-        generations[fan_id] = row[1]
-        for part, raw in zip(context_parts(), row[2:]):
-            if raw is not None:
-                parts[fan_id][part.name] = orjson.loads(raw)
-    return lists, generations, parts
-
-
-def _fill_misses(creator_id, fan_ids, lists, generations, parts, cache_up: bool) -> None:
-    refills = []
-    missing = [fan_id for fan_id in fan_ids if lists[fan_id] is None]
-    _count_lookups("messages", len(fan_ids), len(missing))
-    if missing:
-        loaded = recent_messages_for(creator_id, missing)
-        for fan_id in missing:
-            lists[fan_id] = loaded[fan_id]
-            refills.append(lambda pipe, f=fan_id: cache.queue_rebuild(pipe, creator_id, f, generations.get(f), lists[f]))
-    for part in context_parts():
-        missing = [fan_id for fan_id in fan_ids if part.name not in parts[fan_id]]
-        _count_lookups(part.cache_suffix, len(fan_ids), len(missing))
-        if not missing:
-            continue
-        for fan_id, value in part.load_many(creator_id, missing).items():
-            parts[fan_id][part.name] = value
-            key = keys.fan_key(creator_id, fan_id, part.cache_suffix)
-            refills.append(lambda pipe, k=key, v=value, ttl=part.ttl: pipe.set(k, orjson.dumps(v), ex=ttl))
-    if refills and cache_up:
-        missed = len(refills)
-        refills.append(lambda pipe: pipe.hincrby(keys.creator_stats_key(creator_id), "misses", missed))
-        cache.run("context refill", lambda pipe: [queue(pipe) for queue in refills])
-
-
-@lru_cache(maxsize=64)
-def _lookup_counter(part: str, result: str):
-    return CACHE_LOOKUPS.labels(part=part, result=result)
-
-
-def _count_lookups(part: str, looked_up: int, missed: int) -> None:
-    if looked_up > missed:
-        _lookup_counter(part, "hit").inc(looked_up - missed)
-    if missed:
-        _lookup_counter(part, "miss").inc(missed)
-
-
-def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, messages: int) -> dict:
-    from facts.selectors import context_entries
-    from personality.selectors import default_profile, response_style_from
-    from preferences.selectors import default_preferences
-
-    engagement = parts["engagement_metrics"]
-    consent = parts["consent"]
-    profile, preferences = parts["personality_profile"], parts["preferences"]
-    fan_facts, blocked = context_entries(parts["fan_facts"], personalization=consent["personalization"])
-    if not consent["personalization"] or blocked:
-        profile, preferences = default_profile(fan_id), default_preferences(fan_id)
-    emotional_state = parts["emotional_state"]
-    return {
-        "fan_id": fan_id,
-        "creator_id": creator_id,
-        "is_new": engagement["last_interaction"] is None,
-        "recent_messages": history[-messages:],
-        "personality_profile": profile,
-        "preferences": preferences,
-        "emotional_state": emotional_state,
-        "engagement_metrics": engagement,
-        "response_style": response_style_from(profile, preferences, emotional_state),
-        "consent": consent,
-        "last_interaction": engagement["last_interaction"],
-        **fan_facts,
-    }
+def unlearned_events(*, before, max_attempts: int, limit: int = 10_000) -> list[int]:
+    """Events saved before `before` and not yet learned, oldest first (the learning sweep)."""
+    return list(InteractionEvent.objects.filter(learned_at__isnull=True, received_at__lt=before,
+                                                learn_attempts__lt=max_attempts)
+                .order_by("received_at").values_list("pk", flat=True)[:limit])
 
 
 # --- fans, engagement, stats ---------------------------------------------------------------
@@ -234,18 +129,15 @@ def fan_engagement(*, creator_id: str, fan_id: str) -> dict | None:
             "weights": WEIGHTS}
 
 
-def creator_stats(*, creator_id: str) -> dict:
-    from gdpr.selectors import fans_without
-
-    counted = fans_with_memory(creator_id=creator_id).exclude(
-        fan_id__in=fans_without(creator_id=creator_id, purpose="analytics")
-    )
+def creator_stats(*, creator_id: str, excluded_fans) -> dict:
+    """The creator's totals over its fans with memory but `excluded_fans` (a fan-id subquery)."""
+    counted = fans_with_memory(creator_id=creator_id).exclude(fan_id__in=excluded_fans)
     totals = counted.aggregate(
         fans=Count("id"), messages=Sum("total_messages"), purchases=Sum("total_purchases"),
         revenue=Sum("total_revenue"),
     )
     fans = totals["fans"]
-    counters = cache.run("stats", lambda pipe: pipe.hgetall(keys.creator_stats_key(creator_id)))
+    counters = run("stats", lambda pipe: pipe.hgetall(keys.creator_stats_key(creator_id)))
     lookups, misses = (int((counters or [{}])[0].get(name, 0)) for name in (b"lookups", b"misses"))
     return {
         "creator_id": creator_id,

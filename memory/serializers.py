@@ -1,4 +1,5 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
 from decimal import Decimal
 
 import orjson
@@ -6,24 +7,9 @@ from django.conf import settings
 from django.utils import timezone
 from rest_framework import serializers
 
-from .engagement import level_for
+from core.api import StrictSerializer, platform_id_field
+
 from .models import EventType, FeedbackOutcome, PurchaseKind, Sender
-from .validators import PLATFORM_ID_PATTERN
-
-
-class StrictSerializer(serializers.Serializer):
-    """Rejects fields it does not know, so a client's typo is a 400, not silently dropped."""
-
-    def to_internal_value(self, data):
-        if isinstance(data, dict):
-            unknown = set(data) - set(self.fields)
-            if unknown:
-                raise serializers.ValidationError({name: ["Unknown field."] for name in sorted(unknown)})
-        return super().to_internal_value(data)
-
-
-def platform_id_field(**kwargs):
-    return serializers.RegexField(PLATFORM_ID_PATTERN, max_length=255, **kwargs)
 
 
 class MessageSerializer(StrictSerializer):
@@ -38,6 +24,8 @@ class MessageSerializer(StrictSerializer):
         return value
 
 
+# Nothing a platform sends predates online fan platforms: older dates are typos or epoch zeros.
+OLDEST_EVENT = datetime(2000, 1, 1, tzinfo=dt_timezone.utc)
 MAX_PURCHASE_AMOUNT = Decimal("100000.00")
 
 
@@ -88,6 +76,8 @@ class InteractionSerializer(StrictSerializer):
         limit = timezone.now() + timedelta(seconds=settings.FANMEMORY["MAX_FUTURE_SECONDS"])
         if value > limit:
             raise serializers.ValidationError("Must not be more than 5 minutes in the future.")
+        if value < OLDEST_EVENT:
+            raise serializers.ValidationError(f"Must not be before {OLDEST_EVENT:%Y-%m-%d}.")
         return value
 
     def validate_metadata(self, value):
@@ -119,27 +109,3 @@ class BatchSerializer(StrictSerializer):
     events = serializers.ListField(
         child=serializers.JSONField(), min_length=1, max_length=settings.FANMEMORY["BATCH_MAX_EVENTS"]
     )
-
-
-class ContextQuerySerializer(serializers.Serializer):
-    messages = serializers.IntegerField(min_value=1, max_value=50, default=50)
-
-
-class BulkContextSerializer(StrictSerializer):
-    fan_ids = serializers.ListField(
-        child=platform_id_field(), min_length=1, max_length=settings.FANMEMORY["BULK_MAX_FANS"]
-    )
-    messages = serializers.IntegerField(min_value=1, max_value=50, default=50)
-
-
-class FanSummarySerializer(serializers.Serializer):
-    fan_id = serializers.CharField()
-    engagement_score = serializers.FloatField()
-    engagement_level = serializers.SerializerMethodField()
-    total_messages = serializers.IntegerField()
-    total_purchases = serializers.IntegerField()
-    total_revenue = serializers.DecimalField(max_digits=12, decimal_places=2)
-    last_interaction = serializers.DateTimeField()
-
-    def get_engagement_level(self, metrics) -> str:
-        return level_for(float(metrics.engagement_score))

@@ -3,7 +3,7 @@ import json
 from django.contrib import admin
 from django.utils.html import format_html
 
-from config.admin_base import ReadOnlyAdmin
+from core.admin_base import ReadOnlyAdmin
 
 from . import calibration
 from .models import CreatorToneStats, PersonalityProfile

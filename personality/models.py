@@ -33,7 +33,7 @@ class PersonalityProfile(models.Model):
     """The seed's personality_profiles: the style that works with one fan of one creator."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    creator = models.ForeignKey("memory.Creator", on_delete=models.CASCADE)
+    creator = models.ForeignKey("core.Creator", on_delete=models.CASCADE)
     fan_id = models.CharField(max_length=255)
     tone = models.CharField(max_length=20, choices=Tone.choices, default=Tone.FRIENDLY)
     emoji_frequency = models.DecimalField(max_digits=3, decimal_places=2, default=0.5)
@@ -63,7 +63,7 @@ class CreatorToneStats(models.Model):
     An aggregate of many fans with no fan id; updated O(1) per feedback (F() increments)."""
 
     id = models.BigAutoField(primary_key=True)
-    creator = models.ForeignKey("memory.Creator", on_delete=models.CASCADE)
+    creator = models.ForeignKey("core.Creator", on_delete=models.CASCADE)
     tone = models.CharField(max_length=20, choices=Tone.choices)
     successes = models.FloatField(default=0.0)
     failures = models.FloatField(default=0.0)

@@ -11,22 +11,21 @@ from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils import timezone
-from rest_framework.exceptions import ValidationError
-
-from config.errors import ServiceError
-from config.metrics import CALIBRATIONS
-from memory import selectors as memory_selectors
-from memory.cache import forget_parts
+from core.cache import forget_on_commit
+from core.learning import LearningInput
+from core.metrics import CALIBRATIONS
 
 from . import calibration as cal
 from .models import CreatorToneStats, PersonalityProfile
-from .selectors import PROFILE_SUFFIX, STYLE_SUFFIX, creator_population, fan_profile
+from .selectors import PROFILE_SUFFIX, creator_population, fan_profile
 
 logger = logging.getLogger("fanmemory.personality")
 
 
-def on_interaction(event) -> None:
-    """Learn from one committed event (memory's Celery task calls it): O(1) queries and work."""
+def learn(given: LearningInput) -> None:
+    """Learn from one saved event (the coordinator's learning run): O(1) queries and work."""
+    event = given.event
+    messages = {message["event_id"]: message for message in (given.message, given.target) if message}
     with transaction.atomic():
         population = creator_population(event.creator_id)
         profile = _locked_profile(event.creator_id, event.fan_id)
@@ -34,8 +33,7 @@ def on_interaction(event) -> None:
         if cal.already_seen(state, event.event_id):
             return
         first_calibration = profile.last_calibrated is None
-        tone = _apply(state, event, population, lambda event_id: memory_selectors.message_of_event(
-            creator_id=event.creator_id, event_id=event_id))
+        tone = _apply(state, event, population, messages.get)
         if tone is not None:
             population = _with_outcome(population, tone, event.outcome)
             cal.record_contribution(state, tone, event.outcome)
@@ -59,12 +57,13 @@ def fan_contribution_withdraw(*, creator_id: str, fan_id: str) -> dict[str, int]
     return {CreatorToneStats._meta.db_table: adjusted}
 
 
-def personality_calibrate(*, creator_id: str, fan_id: str) -> dict:
-    """Recompute the profile from the fan's whole history. A failure is logged (no personal data)
-    and counted, and the previous (or default) profile is served: the client sees no error."""
+def personality_calibrate(*, creator_id: str, fan_id: str, history) -> dict:
+    """Recompute the profile from the fan's whole history, `history()` giving (events, messages by
+    event id) inside the transaction. A failure is logged (no personal data) and counted, and the
+    previous (or default) profile is served: the client sees no error."""
     try:
         with transaction.atomic():
-            _recalibrate(creator_id, fan_id)
+            _recalibrate(creator_id, fan_id, history)
     except Exception as exc:
         logger.error("personality calibration failed: %s", type(exc).__name__)
         CALIBRATIONS.labels(result="failed").inc()
@@ -73,15 +72,10 @@ def personality_calibrate(*, creator_id: str, fan_id: str) -> dict:
     return fan_profile(creator_id=creator_id, fan_id=fan_id)
 
 
-def personality_feedback_apply(*, creator_id: str, fan_id: str, about_event_id: str, outcome: str) -> dict:
-    """The seed's adjustTone: one outcome of an earlier ai message of this fan, applied now."""
-    message = memory_selectors.message_of_event(creator_id=creator_id, event_id=about_event_id)
-    if message is None:
-        raise ServiceError("MEMORY_NOT_FOUND", "No message with this event_id.", 404)
-    if not _is_fans(creator_id, fan_id, message):
-        raise ValidationError({"about_event_id": ["This message belongs to another fan."]})
-    if message["sender"] != "ai":
-        raise ValidationError({"about_event_id": ["Feedback must be about an ai message."]})
+def personality_feedback_apply(*, creator_id: str, fan_id: str, message: dict, outcome: str) -> dict:
+    """The seed's adjustTone: one outcome of an earlier ai message of this fan (checked by the
+    caller), applied now."""
+    about_event_id = message["event_id"]
     with transaction.atomic():
         population = creator_population(creator_id)
         profile = _locked_profile(creator_id, fan_id)
@@ -139,10 +133,10 @@ def _apply(state: dict, event, population: dict, message_of) -> str | None:
     return None
 
 
-def _recalibrate(creator_id: str, fan_id: str) -> None:
-    events = memory_selectors.fan_events(creator_id=creator_id, fan_id=fan_id)
-    messages = {message["event_id"]: message for message in memory_selectors.fan_messages(
-        creator_id=creator_id, fan_id=fan_id)}
+def _recalibrate(creator_id: str, fan_id: str, history) -> None:
+    events, messages = history()
+    if not events:  # no memory of the fan (never seen, or erased meanwhile): nothing to calibrate
+        return
     population = creator_population(creator_id)
     profile = _locked_profile(creator_id, fan_id)
     previous = _state_of(profile)
@@ -169,7 +163,7 @@ def _save(profile: PersonalityProfile, state: dict, population: dict, recalibrat
         profile.last_calibrated = None
     profile.save()
     creator_id, fan_id = profile.creator_id, profile.fan_id
-    transaction.on_commit(lambda: forget_parts(creator_id, fan_id, PROFILE_SUFFIX, STYLE_SUFFIX))
+    forget_on_commit(creator_id, fan_id, PROFILE_SUFFIX)
 
 
 def _with_outcome(population: dict, tone: str, outcome: str) -> dict:
@@ -197,11 +191,3 @@ def _population_subtract(creator_id: str, tone: str, successes: float, failures:
                            failures=Greatest(F("failures") - failures, 0.0))
     rows.filter(successes__lte=0.0, failures__lte=0.0).delete()
     return adjusted
-
-
-def _is_fans(creator_id: str, fan_id: str, message: dict) -> bool:
-    if "fan_id" in message:
-        return message["fan_id"] == fan_id
-    # memory's message dict has no fan id: is the message among this fan's since it was sent?
-    since = memory_selectors.fan_messages(creator_id=creator_id, fan_id=fan_id, since=message["at"])
-    return any(item["event_id"] == message["event_id"] for item in since)

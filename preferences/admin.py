@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from config.admin_base import ReadOnlyAdmin
+from core.admin_base import ReadOnlyAdmin
 
 from .models import CategoryPopularity, FanPreferences
 

@@ -12,7 +12,7 @@ class FanPreferences(models.Model):
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    creator = models.ForeignKey("memory.Creator", on_delete=models.CASCADE)
+    creator = models.ForeignKey("core.Creator", on_delete=models.CASCADE)
     fan_id = models.CharField(max_length=255)
     content_preferences = encrypt(models.JSONField(default=dict))
     topic_interests = encrypt(models.JSONField(default=dict))
@@ -39,7 +39,7 @@ class CategoryPopularity(models.Model):
     """
 
     id = models.BigAutoField(primary_key=True)
-    creator = models.ForeignKey("memory.Creator", on_delete=models.CASCADE)
+    creator = models.ForeignKey("core.Creator", on_delete=models.CASCADE)
     category = models.CharField(max_length=64, blank=True)
     purchases = models.PositiveIntegerField(default=0)
     priced_purchases = models.PositiveIntegerField(default=0)

@@ -1,4 +1,4 @@
-from gdpr.registry import FanDataSource, register
+from core.registry import FanDataSource, register
 
 from .models import FanPreferences
 from .services import fan_contribution_withdraw

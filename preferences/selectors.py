@@ -1,12 +1,10 @@
 """Reads of the preferences app: the fan's preferences (cached) and content recommendations."""
-import orjson
 from django.conf import settings
 from django.utils import timezone
 
-from memory import cache, keys
-from memory.parts import ContextPart, rows_by_fan
-from memory.selectors import fan_events
-from memory.timeutil import iso_utc
+from core import cache
+from core.parts import ContextPart, rows_by_fan
+from core.timeutil import iso_utc
 
 from . import learning, recommendations
 from .models import CategoryPopularity, FanPreferences
@@ -58,13 +56,8 @@ CONTEXT_PART = ContextPart(
 
 def fan_preferences(*, creator_id: str, fan_id: str) -> dict:
     """The seed's getPredictedPreferences: read through the same cache entry as the context part."""
-    key = keys.fan_key(creator_id, fan_id, CACHE_SUFFIX)
-    cached = cache.run("preferences read", lambda pipe: pipe.get(key))
-    if cached and cached[0] is not None:
-        return orjson.loads(cached[0])
-    value = preferences_for(creator_id, [fan_id])[fan_id]
-    cache.run("preferences refill", lambda pipe: pipe.set(key, orjson.dumps(value), ex=CONTEXT_PART.ttl))
-    return value
+    return cache.read_through(creator_id, fan_id, CACHE_SUFFIX, CONTEXT_PART.ttl,
+                              lambda: preferences_for(creator_id, [fan_id])[fan_id])
 
 
 def creator_prior(*, creator_id: str) -> dict:
@@ -79,16 +72,12 @@ def creator_prior(*, creator_id: str) -> dict:
     return {"categories": categories, "spending": learning.spending_view(spend)}
 
 
-def purchased_content_ids(*, creator_id: str, fan_id: str) -> set[str]:
-    return {event.content_id for event in fan_events(creator_id=creator_id, fan_id=fan_id, types=("purchase",))
-            if event.content_id}
-
-
-def content_recommendations(*, creator_id: str, fan_id: str, items: list[dict]) -> list[dict]:
-    """The seed's getContentRecommendations: `items` ranked for the fan, each with a reason."""
+def content_recommendations(*, creator_id: str, fan_id: str, items: list[dict], purchased: set[str]) -> list[dict]:
+    """The seed's getContentRecommendations: `items` ranked for the fan, each with a reason
+    (`purchased`: the content ids the fan already bought)."""
     return recommendations.rank(
         items,
         fan_preferences(creator_id=creator_id, fan_id=fan_id),
         creator_prior(creator_id=creator_id),
-        purchased_content_ids(creator_id=creator_id, fan_id=fan_id),
+        purchased,
     )

@@ -1,7 +1,7 @@
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
-from memory.validators import PLATFORM_ID_PATTERN
+from core.validators import PLATFORM_ID_PATTERN
 
 MAX_ITEMS = 200
 KINDS = ("ppv", "tip", "custom", "subscription")

@@ -1,6 +1,6 @@
 """Writes of the preferences app: incremental learning from each committed interaction.
 
-`on_interaction(event)` runs off the request path (memory's Celery task), once per event, O(1):
+`learn(given)` runs off the request path (the coordinator's learning run), once per event, O(1):
 it locks the fan's row, folds the event into `learning_state` (preferences.learning), stores
 the derived view and invalidates the cached part after commit. A redelivered event is
 recognised (the last event ids are kept) and not counted twice.
@@ -14,27 +14,28 @@ from django.db.models import Case, F, Q, When
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from config.errors import ServiceError
-from memory.cache import forget_parts
-from memory.selectors import message_of_event
+from core.cache import forget_on_commit
+from core.errors import ServiceError
+from core.learning import LearningInput
 
 from . import learning
 from .models import CategoryPopularity, FanPreferences
+from .selectors import CACHE_SUFFIX
 from .topics import extract_topics
 
-CACHE_SUFFIX = "preferences"
 CATEGORY_PATTERN = re.compile(r"^[a-z0-9_-]{1,64}$")
 POPULARITY_FIELDS = ("purchases", "priced_purchases", "log_amount_sum", "log_amount_square_sum")  # as in deltas
 
 
-def on_interaction(event) -> None:
-    """Entry point called by the memory app after each committed event."""
-    if event.type == "message":
-        _learn_message(event)
+def learn(given: LearningInput) -> None:
+    """Learn from one saved event (the coordinator's learning run)."""
+    event = given.event
+    if event.type == "message" and given.message is not None:
+        _learn_message(event, given.message)
     elif event.type == "purchase":
         _learn_purchase(event)
     elif event.type == "feedback":
-        _learn_feedback(event)
+        _learn_feedback(event, given.target)
 
 
 def offer_category(metadata) -> str:
@@ -49,10 +50,7 @@ def offer_category(metadata) -> str:
     return ""
 
 
-def _learn_message(event) -> None:
-    message = message_of_event(creator_id=event.creator_id, event_id=event.event_id)
-    if message is None:
-        return
+def _learn_message(event, message: dict) -> None:
     analysis = message["analysis"] or {}
     topics = []
     if message["sender"] == "fan":
@@ -75,10 +73,9 @@ def _learn_purchase(event) -> None:
         _count_popularity(event.creator_id, category, delta)
 
 
-def _learn_feedback(event) -> None:
+def _learn_feedback(event, target: dict | None) -> None:
     if event.outcome not in learning.WEIGHTS:
         return
-    target = message_of_event(creator_id=event.creator_id, event_id=event.about_event_id)
     category = offer_category(target["metadata"]) if target else ""
     if not category:
         return
@@ -116,7 +113,7 @@ def _save(row: FanPreferences, state: dict) -> None:
     row.evidence_count += 1
     row.save()
     creator_id, fan_id = row.creator_id, row.fan_id
-    transaction.on_commit(lambda: forget_parts(creator_id, fan_id, CACHE_SUFFIX))
+    forget_on_commit(creator_id, fan_id, CACHE_SUFFIX)
 
 
 def _count_popularity(creator_id: str, category: str, delta: list) -> None:
@@ -175,7 +172,7 @@ def preference_score_update(*, creator_id: str, fan_id: str, category: str, delt
             or not -1 <= delta <= 1:
         errors["delta"] = ["Must be a number from -1 to 1."]
     if errors:
-        raise ServiceError("INVALID_DATA", "Invalid preference update.", 400, fields=errors)
+        raise ServiceError("INVALID_DATA", "Invalid preference update.", fields=errors)
     row = _locked_row(creator_id, fan_id)
     state = _state_of(row)
     moment = learning.epoch(at or timezone.now())

@@ -2,8 +2,8 @@ import pytest
 from django_redis import get_redis_connection
 from rest_framework.test import APIClient
 
-from memory.auth import forget_cached_keys
-from memory.services import api_key_create
+from core.auth import forget_cached_keys
+from core.services import api_key_create
 
 
 @pytest.fixture(autouse=True)
@@ -65,5 +65,5 @@ def run_schedules(migration_module: str) -> None:
     from django.db import migrations
 
     for operation in importlib.import_module(migration_module).Migration.operations:
-        if isinstance(operation, migrations.RunPython) and operation.code.__name__ == "schedule":
+        if isinstance(operation, migrations.RunPython) and operation.code.__name__ in ("schedule", "move"):
             operation.code(apps, None)

@@ -33,7 +33,7 @@ def test_a_crash_is_a_500_without_trace_or_personal_data(api, monkeypatch):
     def explode(**kwargs):
         raise RuntimeError("fan f_1 said: secret canary")
 
-    monkeypatch.setattr("memory.selectors.memory_contexts", explode)
+    monkeypatch.setattr("fans.context.contexts", explode)
     response = api.get("/api/v1/fans/f_1/context/")
     assert response.status_code == 500
     assert response.json() == {"error": {"type": "INTERNAL", "message": "Internal error.", "recoverable": False}}
@@ -45,7 +45,7 @@ def test_a_database_outage_is_a_503_with_retry_after(api, monkeypatch):
     def down(**kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr("memory.services.interaction_save", down)
+    monkeypatch.setattr("fans.actions.interaction_save", down)
     response = post(api, message())
     assert response.status_code == 503 and response["Retry-After"]
     assert response.json()["error"]["type"] == "DATABASE_ERROR"
@@ -61,7 +61,7 @@ def test_schema_and_docs_are_published(db, client):
     assert client.get("/api/docs/").status_code == 200
 
 
-@pytest.mark.parametrize("url", ["/admin/memory/creator/", "/admin/memory/apikey/", "/admin/memory/fanmemory/",
+@pytest.mark.parametrize("url", ["/admin/core/creator/", "/admin/core/apikey/", "/admin/memory/fanmemory/",
                                  "/admin/memory/engagementmetrics/"])
 def test_admin_pages_load(api, client, url):
     post(api, message(content="seen by support"))
@@ -71,18 +71,19 @@ def test_admin_pages_load(api, client, url):
 
 
 def test_admin_never_shows_keys_and_keeps_messages_read_only(api, client):
-    from memory.models import ApiKey, FanMemory
+    from core.models import ApiKey
+    from memory.models import FanMemory
 
     post(api, message(content="seen by support"))
     User.objects.create_superuser("root", "root@example.com", "pw-123456")
     client.login(username="root", password="pw-123456")
     key = ApiKey.objects.first()
-    page = client.get(f"/admin/memory/apikey/{key.pk}/change/").content.decode()
+    page = client.get(f"/admin/core/apikey/{key.pk}/change/").content.decode()
     assert key.key_hash not in page and key.prefix in page
     memory = FanMemory.objects.get()
     page = client.get(f"/admin/memory/fanmemory/{memory.pk}/change/").content.decode()
     assert memory.event_id in page and "seen by support" not in page  # content only through the audited lookup
-    response = client.post("/admin/memory/apikey/", {"action": "revoke", "_selected_action": [key.pk]})
+    response = client.post("/admin/core/apikey/", {"action": "revoke", "_selected_action": [key.pk]})
     assert response.status_code == 302
     key.refresh_from_db()
     assert key.revoked_at is not None

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from config.beat import every
+from core.beat import every
 
 
 class Migration(migrations.Migration):

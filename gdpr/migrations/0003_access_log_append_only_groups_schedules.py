@@ -1,7 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from config.beat import every
+from core.beat import every
 
 APPEND_ONLY = """
 CREATE OR REPLACE FUNCTION gdpr_access_log_append_only() RETURNS trigger AS $$

@@ -7,7 +7,7 @@ import time_machine
 
 from emotions.models import EmotionalState
 from emotions.selectors import disengagement_for
-from memory import keys
+from core import keys
 from tests.conftest import client_for, message, post
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
@@ -82,14 +82,14 @@ def test_state_follows_a_sequence_with_decay(api, clock):
 
 
 def test_history_is_bounded_and_redelivery_counts_once(api, clock):
-    from emotions.services import on_interaction
+    from fans.learning import learn_event
     from memory.models import InteractionEvent
 
     history(api, "f_1", days=30)  # 60 fan messages
     row = EmotionalState.objects.get(fan_id="f_1")
     assert len(row.sentiment_history) == 50 and len(row.evidence["recent"]) == 40
     before = (row.sentiment_history, row.evidence)
-    on_interaction(InteractionEvent.objects.filter(fan_id="f_1", event_id="h29-1-fan").get())
+    assert learn_event(InteractionEvent.objects.filter(fan_id="f_1", event_id="h29-1-fan").get().pk) == "skipped"
     row.refresh_from_db()
     assert (row.sentiment_history, row.evidence) == before
 

@@ -159,7 +159,7 @@ def test_facts_and_notes_are_encrypted_at_rest_exported_and_erased(api):
 
 
 def test_the_part_is_cached_and_forgotten_on_change(api, redis_client):
-    from memory import keys
+    from core import keys
 
     say(api, "m1", "I'm a teacher")
     context(api)

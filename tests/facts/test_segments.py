@@ -5,6 +5,7 @@ import time_machine
 from django_celery_beat.models import PeriodicTask
 
 from facts import segments, services
+from fans.maintenance import segments_refresh
 from facts.models import FanSegment
 from tests.conftest import feedback, message, post, purchase, run_schedules
 
@@ -62,12 +63,12 @@ def test_vip_is_the_top_decile_of_paying_fans_and_a_filter(api, other_api):
         assert post(api, purchase(f"p{index}", fan_id=f"f_{index}", amount=f"{index * 10}.00")).status_code == 201
     say(api, "m0", fan_id="f_free")
     assert post(other_api, purchase("q1", fan_id="f_x", amount="5000.00")).status_code == 201  # another creator
-    services.segments_refresh_all()
+    segments_refresh()
     assert listed(api, segment="vip") == ["f_10"]  # percentile_cont(0.9) of 10..100 is 91
     assert segment(api, "f_10")["labels"] == ["new", "vip"] and segment(api, "f_9")["vip"] is False
     assert segment(api, "f_free")["vip"] is False
     assert post(api, purchase("p11", fan_id="f_9", amount="200.00")).status_code == 201
-    services.segments_refresh_all()  # 10..80, 100, 290: the 90th percentile is now 119
+    segments_refresh()  # 10..80, 100, 290: the 90th percentile is now 119
     assert listed(api, segment="vip") == ["f_9"] and segment(api, "f_10")["vip"] is False
 
 
@@ -87,24 +88,25 @@ def test_spend_figures_and_ppv_purchase_rate_from_feedback(api):
 def test_at_risk_comes_from_the_emotions_apps_disengagement_signals(api, monkeypatch):
     say(api, "m1")
     assert segment(api)["lifecycle"] == "new"
-    monkeypatch.setattr(services, "disengagement_for", lambda *, creator_id, fan_id: [{"signal": "shorter_replies"}])
+    monkeypatch.setattr("fans.learning.disengagement_for", lambda *, creator_id, fan_id: [{"signal": "shorter_replies"}])
     say(api, "m2")
     assert segment(api)["lifecycle"] == "at_risk" and listed(api, segment="at_risk") == ["f_1"]
-    monkeypatch.setattr(services, "disengagement_for", lambda *, creator_id, fan_id: [])
-    assert services.segments_refresh_all() == 1
+    monkeypatch.setattr("fans.maintenance.disengagement_for_many", lambda *, creator_id, fan_ids: dict.fromkeys(fan_ids, []))
+    assert segments_refresh() == 1
     assert segment(api)["lifecycle"] == "new"
 
 
 def test_the_periodic_refresh_is_scheduled_once_and_updates_stored_labels(api):
     run_schedules("facts.migrations.0002_schedule_segment_refresh")
-    assert PeriodicTask.objects.filter(task="facts.tasks.refresh_segments").count() == 1
+    run_schedules("fans.migrations.0001_learning_sweep_and_moved_schedules")
+    assert PeriodicTask.objects.filter(task="fans.tasks.refresh_segments").count() == 1
     with time_machine.travel(START, tick=False) as clock:
         say(api, "m1")
         assert FanSegment.objects.get().lifecycle == "new"
         clock.shift(timedelta(days=9))
-        assert services.segments_refresh_all() == 1
+        assert segments_refresh() == 1
         assert FanSegment.objects.get().lifecycle == "active"
-        assert services.segments_refresh_all() == 0
+        assert segments_refresh() == 0
 
 
 def test_an_unknown_segment_is_a_400(api):

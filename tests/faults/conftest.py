@@ -6,7 +6,7 @@ through a PgProxy, and an own redis-server as cache and broker.
 import pytest
 from django.conf import settings
 
-from memory.services import api_key_create  # the fault tests' one import of app code
+from core.services import api_key_create  # the fault tests' one import of app code
 
 from .processes import CeleryWorker, LiveServer, PgProxy, RedisServer
 

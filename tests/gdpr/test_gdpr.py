@@ -1,4 +1,5 @@
 import importlib
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -9,8 +10,9 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from gdpr.models import AccessLog, RetentionRun
-from gdpr.registry import sources
-from memory.cache import forget_parts
+from core import keys
+from core.registry import sources
+from core.cache import forget as forget_parts
 from memory.models import FanMemory, InteractionEvent
 from personality.models import CreatorToneStats
 from preferences.models import CategoryPopularity
@@ -52,8 +54,15 @@ def count_rows() -> dict:
     return {source.label: source.rows("creator_a", FAN).count() for source in sources()}
 
 
+def fan_data_keys(redis_client, creator_id: str) -> list[bytes]:
+    """The fan's keys (cache and rate limits, named by the fan's keyed hash) but the generation counter,
+    which an erasure leaves behind: a number under a keyed hash."""
+    generation = keys.generation_key(creator_id, FAN).encode()
+    return [key for key in redis_client.keys(f"*{keys.fan_tag(creator_id, FAN)}*") if key != generation]
+
+
 def creator_a_keys(redis_client) -> list[bytes]:
-    return [key for key in redis_client.keys(f"*{FAN}*") if b"creator_a" in key]
+    return fan_data_keys(redis_client, "creator_a")
 
 
 def test_erasure_removes_everything_and_proves_it(api, other_api, redis_client):
@@ -61,7 +70,7 @@ def test_erasure_removes_everything_and_proves_it(api, other_api, redis_client):
     post(other_api, message("m1", fan_id=FAN, content="other creator keeps this"))
     before = count_rows()
     fan_keys_before = len(creator_a_keys(redis_client))
-    other_keys = set(redis_client.keys(f"*{FAN}*")) - set(creator_a_keys(redis_client))
+    other_keys = set(fan_data_keys(redis_client, "creator_b"))
     assert fan_keys_before > 0
     response = api.post(f"/api/v1/fans/{FAN}/erasure/")
     assert response.status_code == 202
@@ -79,7 +88,8 @@ def test_erasure_removes_everything_and_proves_it(api, other_api, redis_client):
     assert FAN not in str(status)
     assert all(count == 0 for count in count_rows().values())
     assert creator_a_keys(redis_client) == []
-    assert set(redis_client.keys(f"*{FAN}*")) == other_keys
+    assert set(fan_data_keys(redis_client, "creator_b")) == other_keys
+    assert not [key for key in redis_client.keys("*") if FAN.encode() in key]
     with connection.cursor() as cursor:  # nothing left anywhere in clear, in any table
         cursor.execute("SELECT count(*) FROM fan_memories WHERE creator_id = 'creator_a'")
         assert cursor.fetchone()[0] == 0
@@ -98,7 +108,7 @@ def test_purge_fan_command_erases_with_proof(api, capsys):
 def test_stalled_erasures_are_retried_and_late_ones_raise_the_alarm(api):
     from gdpr.models import ErasureRequest
     from gdpr.services import erasures_retry
-    from gdpr.refs import fan_ref
+    from core.refs import fan_ref
 
     fill_fan(api)
     stalled = ErasureRequest.objects.create(creator_id="creator_a", fan_ref=fan_ref("creator_a", FAN),
@@ -147,14 +157,14 @@ def test_personalization_withdrawn_serves_defaults_and_stops_learning(api):
 
 
 def test_personalization_withdrawn_skips_the_personal_learners(api, monkeypatch):
-    from memory import learning
+    from fans import learning
 
     called = []
-    monkeypatch.setattr(learning, "LEARNERS", tuple((name, lambda event, n=name: called.append(n))
-                                                    for name, _ in learning.LEARNERS))
+    monkeypatch.setattr(learning, "LEARNERS", tuple(replace(learner, learn=lambda given, n=learner.name: called.append(n))
+                                                    for learner in learning.LEARNERS))
     api.put(f"/api/v1/fans/{FAN}/consent/", {"personalization": False}, format="json")
     post(api, message("m1", fan_id=FAN))
-    assert called and not set(called) & learning.PERSONALIZATION
+    assert called and not set(called) & {learner.name for learner in learning.LEARNERS if learner.personal}
 
 
 def test_analytics_withdrawn_leaves_the_fan_out_of_stats(api):
@@ -171,12 +181,13 @@ def test_retention_deletes_exactly_the_old_rows(api, capsys):
     post(api, message("old", fan_id=FAN, occurred_at=old.isoformat()))
     post(api, message("new", fan_id=FAN))
     call_command("cleanup_old_memories", "--dry-run")
-    assert "would delete {'fan_memories': 1, 'interaction_events': 1}" in capsys.readouterr().out
+    assert "would delete {'fan_memories': 1, 'interaction_events': 1, 'fans_expired': 0}" in capsys.readouterr().out
     assert FanMemory.objects.count() == 2
     call_command("cleanup_old_memories")
     assert list(FanMemory.objects.values_list("event_id", flat=True)) == ["new"]
     assert list(InteractionEvent.objects.values_list("event_id", flat=True)) == ["new"]
-    assert RetentionRun.objects.filter(dry_run=False).get().counts == {"fan_memories": 1, "interaction_events": 1}
+    assert RetentionRun.objects.filter(dry_run=False).get().counts == {"fan_memories": 1, "interaction_events": 1,
+                                                                      "fans_expired": 0}
     assert [m["event_id"] for m in api.get(f"/api/v1/fans/{FAN}/context/").json()["recent_messages"]] == ["new"]
 
 
@@ -184,9 +195,10 @@ def test_retention_and_erasure_retries_are_scheduled_once(db):
     from django_celery_beat.models import PeriodicTask
 
     run_schedules("gdpr.migrations.0003_access_log_append_only_groups_schedules")
+    run_schedules("fans.migrations.0001_learning_sweep_and_moved_schedules")
     tasks = set(PeriodicTask.objects.values_list("task", flat=True))
-    assert {"gdpr.tasks.cleanup_old_memories", "gdpr.tasks.retry_erasures"} <= tasks
-    assert PeriodicTask.objects.filter(task="gdpr.tasks.cleanup_old_memories").count() == 1
+    assert {"fans.tasks.cleanup_old_memories", "gdpr.tasks.retry_erasures"} <= tasks
+    assert PeriodicTask.objects.filter(task="fans.tasks.cleanup_old_memories").count() == 1
 
 
 def test_rotation_keeps_every_row_readable_and_changes_every_ciphertext(api, settings):
@@ -275,7 +287,7 @@ def test_staff_cannot_change_or_delete_the_access_log(staff, client):
 def test_a_withdrawal_wins_over_a_cached_consent(api, redis_client):
     post(api, message("m1", fan_id=FAN))
     api.get(f"/api/v1/fans/{FAN}/context/")  # caches the consent part
-    assert redis_client.exists(f"memory:fan:{{{FAN}}}:creator:creator_a:consent")
+    assert redis_client.exists(keys.fan_key("creator_a", FAN, "consent"))
     api.put(f"/api/v1/fans/{FAN}/consent/", {"memory": False}, format="json")
     response = post(api, message("m2", fan_id=FAN))
     assert response.status_code == 403 and not FanMemory.objects.filter(event_id="m2").exists()

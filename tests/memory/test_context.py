@@ -4,9 +4,10 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from memory import cache, keys
+from core import keys
+from memory import cache
 from memory.models import FanMemory
-from memory.selectors import memory_contexts
+from fans.context import contexts as memory_contexts
 from tests.conftest import message, post, purchase
 
 CONTEXT_KEYS = {"fan_id", "creator_id", "is_new", "recent_messages", "personality_profile", "preferences", "consent",
@@ -74,7 +75,7 @@ def test_bad_fan_id_in_url_is_a_400_in_the_envelope(api, path):
 def test_a_cache_miss_rebuilds_from_the_database(api, redis_client):
     save_conversation(api, 3)
     assert [m["event_id"] for m in context(api).json()["recent_messages"]] == ["m0", "m1", "m2"]
-    list_key = keys.messages_key("creator_a", "f_1")
+    list_key = keys.fan_key("creator_a", "f_1", "messages")
     assert redis_client.llen(list_key) == 3
     redis_client.delete(list_key)
     assert [m["event_id"] for m in context(api).json()["recent_messages"]] == ["m0", "m1", "m2"]
@@ -85,7 +86,7 @@ def test_new_messages_are_written_through_to_a_cached_list(api, redis_client):
     save_conversation(api, 2)
     context(api)
     post(api, message("fresh", content="written through"))
-    list_key = keys.messages_key("creator_a", "f_1")
+    list_key = keys.fan_key("creator_a", "f_1", "messages")
     assert redis_client.llen(list_key) == 3
     FanMemory.objects.all().delete()  # the read below can only come from the cache now
     assert context(api).json()["recent_messages"][-1]["event_id"] == "fresh"
@@ -96,7 +97,7 @@ def test_a_late_message_invalidates_the_list_and_is_served_in_order(api, redis_c
     context(api)
     old = (timezone.now() - timedelta(days=2)).isoformat()
     post(api, message("old", content="back-filled", occurred_at=old))
-    assert not redis_client.exists(keys.messages_key("creator_a", "f_1"))
+    assert not redis_client.exists(keys.fan_key("creator_a", "f_1", "messages"))
     assert [m["event_id"] for m in context(api).json()["recent_messages"]] == ["old", "m0", "m1"]
 
 
@@ -104,15 +105,15 @@ def test_a_stale_rebuild_never_overwrites_a_newer_write(api, redis_client):
     save_conversation(api, 1)
     generation = redis_client.get(keys.generation_key("creator_a", "f_1"))
     post(api, message("newer", content="arrived during the slow read"))  # bumps the generation
-    cache.run("test", lambda pipe: cache.queue_rebuild(pipe, "creator_a", "f_1", generation, []))
-    assert not redis_client.exists(keys.messages_key("creator_a", "f_1"))
+    cache.run("test", lambda pipe: cache.queue_rebuild(pipe, "creator_a", "f_1", generation, [], 0))
+    assert not redis_client.exists(keys.fan_key("creator_a", "f_1", "messages"))
     assert context(api).json()["recent_messages"][-1]["event_id"] == "newer"
 
 
 def test_cached_messages_are_not_readable_in_redis(api, redis_client):
     post(api, message(content="my secret phrase"))
     context(api)
-    entries = redis_client.lrange(keys.messages_key("creator_a", "f_1"), 0, -1)
+    entries = redis_client.lrange(keys.fan_key("creator_a", "f_1", "messages"), 0, -1)
     assert entries and all(b"secret phrase" not in entry for entry in entries)
 
 

@@ -6,11 +6,12 @@ import pytest
 from django.utils import timezone
 from prometheus_client import REGISTRY
 
-from memory import keys
+from core import keys
 from memory.selectors import fan_events
 from personality import services
 from personality.models import CreatorToneStats, PersonalityProfile
-from personality.selectors import response_style_from
+from fans.learning import learn_event
+from personality.styles import response_style_from
 from tests.conftest import feedback, message, post, purchase
 
 START = timezone.now() - timedelta(days=30)
@@ -218,25 +219,24 @@ def test_a_redelivered_event_is_counted_once(api):
     conversation(api, "f_1", ["hello 😍"] * 3, reply_after=25)
     before = PersonalityProfile.objects.get(creator_id="creator_a", fan_id="f_1")
     for event in fan_events(creator_id="creator_a", fan_id="f_1"):
-        services.on_interaction(event)
+        assert learn_event(event.pk) == "skipped"
     after = PersonalityProfile.objects.get(pk=before.pk)
     assert after.interaction_count == before.interaction_count == 6
     assert after.evidence == before.evidence
 
 
-def test_profile_and_response_style_are_cached_and_forgotten_when_the_profile_changes(api, redis_client):
+def test_profile_is_cached_and_forgotten_when_the_profile_changes(api, redis_client):
     conversation(api, "f_1", ["hello 😍"] * 3, reply_after=25)
     profile_key = keys.fan_key("creator_a", "f_1", "personality")
-    style_key = keys.fan_key("creator_a", "f_1", "response_style")
     style = api.get("/api/v1/fans/f_1/response-style/").json()
     profile(api)
-    assert redis_client.exists(profile_key) and redis_client.exists(style_key)
-    assert 7000 < redis_client.ttl(style_key) <= 7200
+    assert redis_client.exists(profile_key)
+    assert 7000 < redis_client.ttl(profile_key) <= 7200
     context = api.get("/api/v1/fans/f_1/context/").json()
     assert context["response_style"] == style and context["personality_profile"] == profile(api)
     assert post(api, message("late", content="Hello there, how are you doing today my friend?",
                              occurred_at=at(99999))).status_code == 201
-    assert not redis_client.exists(profile_key) and not redis_client.exists(style_key)
+    assert not redis_client.exists(profile_key)
 
 
 def test_response_style_uses_preferences_and_emotional_state():

@@ -4,8 +4,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from django.utils import timezone as dj_timezone
 
-from memory import keys
-from memory.learning import learn_from_event_now
+from core import keys
+from fans.learning import learn_event as learn_from_event_now
 from memory.models import InteractionEvent
 from preferences import services
 from preferences.models import FanPreferences

@@ -1,0 +1,21 @@
+"""What a learning app is given for one saved event (the coordinator builds it once per event)."""
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class LearningInput:
+    # The saved event (memory's row): creator_id, fan_id, event_id, type, occurred_at, purchase_kind,
+    # amount, currency, content_id, category, about_event_id, outcome, metadata.
+    event: Any
+    # The event's message, decrypted once for every learner: event_id, content, sender, at (a
+    # datetime), timestamp, sentiment, topics, metadata, analysis. None for purchases and feedback.
+    message: dict | None
+    # For a feedback: the ai message it is about (same shape), when it still exists.
+    target: dict | None
+    # The one personalization policy's answer for this fan (consent, boundaries, minors).
+    personalize: bool
+    engagement_level: Callable[[], str | None]
+    fan_activity: Callable[[], dict]  # spend and activity totals (memory)
+    at_risk: Callable[[], bool]  # any disengagement signal (emotions), read after emotions learned

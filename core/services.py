@@ -1,0 +1,25 @@
+"""Writes of the tenancy: creators and their API keys."""
+from django.db import transaction
+from django.utils import timezone
+
+from .auth import forget_cached_keys, generate_key, hash_key
+from .models import ApiKey, Creator
+
+
+def creator_ensure(*, creator_id: str) -> Creator:
+    return Creator.objects.get_or_create(id=creator_id)[0]
+
+
+@transaction.atomic
+def api_key_create(*, creator_id: str) -> str:
+    """Create the creator if needed and a new key for it; returns the raw key (shown once)."""
+    creator = creator_ensure(creator_id=creator_id)
+    raw_key, prefix = generate_key()
+    ApiKey.objects.create(creator=creator, prefix=prefix, key_hash=hash_key(raw_key))
+    return raw_key
+
+
+def api_key_revoke(*, prefix: str) -> bool:
+    revoked = ApiKey.objects.filter(prefix=prefix, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    forget_cached_keys()
+    return bool(revoked)

@@ -1,0 +1,120 @@
+"""The save and erase actions: the only place where one request touches several apps.
+
+`interaction_save` checks (consent, feedback target), then writes the event, its message and
+engagement in one transaction, then after commit writes through to the hot cache and hands the
+event to learning. A hand-over that fails (broker down) leaves the event unlearned for the sweep.
+"""
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from core import consent, keys
+from core.cache import run
+from core.errors import ServiceError
+from core.timeutil import iso_utc
+from emotions.services import analyze_text
+from gdpr.services import erasure_request, erasure_run
+from memory import cache as message_cache
+from memory import services as memory_services
+from memory.models import EventType
+from preferences.topics import extract_topics
+
+from .context import ENGAGEMENT_SUFFIX
+
+logger = logging.getLogger("fanmemory.fans")
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    status: int  # 201 first save, 200 replay
+    body: dict
+
+
+def interaction_save(*, creator_id: str, event: dict, raw_hash: str) -> SaveOutcome:
+    """Save one validated event exactly once; replays answer the first answer.
+
+    Idempotency rests on the unique (creator, event_id) constraint: concurrent duplicates wait
+    on the index and then find the committed row, never a read-then-write race.
+    """
+    _check_interaction_save(creator_id, event)
+    analysis = analysis_for(event)
+    response = _response_body(event, analysis)
+    try:
+        with transaction.atomic():
+            memory_services.feedback_target_check(creator_id=creator_id, event=event)
+            stored = memory_services.event_store(creator_id=creator_id, event=event, raw_hash=raw_hash,
+                                                 response=response, analysis=analysis)
+            transaction.on_commit(lambda: _hand_over(creator_id, event, analysis, stored))
+    except IntegrityError:
+        return SaveOutcome(200, memory_services.event_replay(creator_id=creator_id, event_id=event["event_id"],
+                                                             raw_hash=raw_hash))
+    return SaveOutcome(201, response)
+
+
+def _check_interaction_save(creator_id: str, event: dict) -> None:
+    if not consent.allowed(creator_id=creator_id, fan_id=event["fan_id"], purpose="memory"):
+        raise ServiceError("CONSENT_WITHDRAWN", "The fan withdrew consent to memory: nothing was stored.",
+                           recoverable=False)
+
+
+def analysis_for(event: dict) -> dict | None:
+    """The contract's analysis: emotions from the emotions app, topics from the preferences app."""
+    if event["type"] != EventType.MESSAGE:
+        return None
+    text = event["message"]["content"]
+    analysis = analyze_text(text)
+    analysis["topics"] = extract_topics(text, analysis.get("language"))
+    return analysis
+
+
+def _response_body(event: dict, analysis: dict | None) -> dict:
+    body = {"event_id": event["event_id"], "fan_id": event["fan_id"], "type": event["type"],
+            "occurred_at": iso_utc(event["occurred_at"])}
+    if analysis is not None:
+        body["analysis"] = analysis
+    return body
+
+
+def cached_message(event: dict, analysis: dict) -> dict:
+    return {
+        "event_id": event["event_id"],
+        "content": event["message"]["content"],
+        "sender": event["message"]["sender"],
+        "timestamp": iso_utc(event["occurred_at"]),
+        "sentiment": analysis["sentiment"],
+        "topics": analysis.get("topics") or [],
+        "metadata": event.get("metadata") or {},
+    }
+
+
+def _hand_over(creator_id: str, event: dict, analysis: dict | None, stored) -> None:
+    """After commit: write through to the hot cache, then queue learning. Either may fail (Redis,
+    broker): the learning run re-syncs the cache, the sweep queues what was not queued."""
+    from .tasks import learn
+
+    fan_id = event["fan_id"]
+    late = event["occurred_at"] < timezone.now() - timedelta(seconds=settings.FANMEMORY["LATE_EVENT_SECONDS"])
+
+    def build(pipe):
+        if analysis is not None:
+            message_cache.queue_push(pipe, creator_id, fan_id, cached_message(event, analysis), stored.seq, late)
+        pipe.delete(keys.fan_key(creator_id, fan_id, ENGAGEMENT_SUFFIX))
+
+    run("write-through", build, atomic=True)
+    try:
+        learn.delay(stored.pk)
+    except Exception as exc:  # the broker is down: the event stays unlearned until the sweep
+        logger.warning("could not queue learning: %s", type(exc).__name__)
+
+
+# --- erasure -------------------------------------------------------------------------------
+
+def fan_erase_requested(*, creator_id: str, fan_id: str, requested_by: str):
+    """Erase now, on the record: an erasure request that holds the proof, retried by beat until
+    the cache is clear too."""
+    erasure = erasure_request(creator_id=creator_id, fan_id=fan_id, requested_by=requested_by, queue=False)
+    return erasure_run(request_id=erasure.pk)

@@ -1,0 +1,125 @@
+"""Learning from each saved event: one run per event, every learner exactly once, nothing swallowed.
+
+A run locks the event (skipping it if another run holds it), reads and decrypts its message once,
+applies the personalization policy once, and runs the learners in order, each in a savepoint. The
+learners' writes and the names of those done commit together with the event, so a redelivered or
+swept event never counts twice. A learner that fails is retried with backoff, alone. After commit,
+the fan's hot cache is brought in line (the list re-synced, the learned parts forgotten), retried
+like a learner until Redis takes it; only then is the event learned.
+
+Erasure cannot be undone by a run: it deletes the fan's events first, so it waits for a run holding
+one, and a run that starts after finds nothing to learn.
+"""
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from core.learning import LearningInput
+from core.metrics import LEARNING
+from emotions.selectors import disengagement_for
+from emotions.services import learn as emotions_learn
+from facts.services import learn as facts_learn
+from memory import selectors as memory_selectors
+from memory import services as memory_services
+from personality.services import learn as personality_learn
+from preferences.services import learn as preferences_learn
+
+from . import context, policy
+
+logger = logging.getLogger("fanmemory.learning")
+
+HOT_CACHE = "hot_cache"
+
+
+@dataclass(frozen=True)
+class Learner:
+    name: str
+    learn: Callable[[LearningInput], None]
+    personal: bool  # builds a personalised profile: skipped while the policy says no
+
+
+LEARNERS = (
+    Learner("emotions", emotions_learn, personal=False),
+    Learner("personality", personality_learn, personal=True),
+    Learner("preferences", preferences_learn, personal=True),
+    Learner("facts", facts_learn, personal=False),  # its safety flags are raised whatever the policy
+)
+
+
+class LearningIncomplete(Exception):
+    """Some learner of the event failed; the run is retried (the others are not redone)."""
+
+
+def learn_event(event_pk: int) -> str:
+    """One learning run: "learned", "skipped" (gone, learned, or held by another run) or raises."""
+    with transaction.atomic():
+        event = memory_services.event_lock_unlearned(event_pk=event_pk)
+        if event is None:
+            return "skipped"
+        given = _input_for(event)
+        done = _run_learners(event, given)
+        memory_services.event_learned(event=event, done=done, complete=False)
+    missing = [learner.name for learner in LEARNERS if learner.name not in done]
+    if missing:
+        raise LearningIncomplete(", ".join(missing))
+    if not context.hot_cache_sync(event, given.message):
+        LEARNING.labels(learner=HOT_CACHE, result="failed").inc()
+        raise LearningIncomplete(HOT_CACHE)
+    memory_services.event_learned_mark(event_pk=event_pk)
+    return "learned"
+
+
+def _run_learners(event, given: LearningInput) -> list[str]:
+    done = list(event.learned)
+    for learner in LEARNERS:
+        if learner.name in done:
+            continue
+        if learner.personal and not given.personalize:
+            done.append(learner.name)
+            continue
+        try:
+            with transaction.atomic():
+                learner.learn(given)
+        except Exception as exc:  # counted and retried, the other learners go on
+            logger.error("learner %s failed: %s", learner.name, type(exc).__name__)
+            LEARNING.labels(learner=learner.name, result="failed").inc()
+            continue
+        LEARNING.labels(learner=learner.name, result="ok").inc()
+        done.append(learner.name)
+    return done
+
+
+def _input_for(event) -> LearningInput:
+    creator_id, fan_id = event.creator_id, event.fan_id
+    message = target = None
+    if event.type == "message":
+        message = memory_selectors.message_of_event(creator_id=creator_id, event_id=event.event_id)
+    elif event.type == "feedback":
+        target = memory_selectors.message_of_event(creator_id=creator_id, event_id=event.about_event_id)
+    return LearningInput(
+        event=event, message=message, target=target,
+        personalize=policy.personalization_on(creator_id=creator_id, fan_id=fan_id),
+        engagement_level=lambda: (memory_selectors.fan_engagement(creator_id=creator_id, fan_id=fan_id)
+                                  or {}).get("engagement_level"),
+        fan_activity=lambda: memory_selectors.fan_activity(creator_id=creator_id, fan_id=fan_id),
+        at_risk=lambda: bool(disengagement_for(creator_id=creator_id, fan_id=fan_id)),
+    )
+
+
+def unlearned_sweep() -> int:
+    """Beat: hand every event left unlearned (broker down, worker killed, retries spent by a
+    transient fault) to learning again. Returns how many were queued."""
+    from .tasks import learn
+
+    older_than = timezone.now() - timedelta(seconds=settings.FANMEMORY["LEARN_SWEEP_AFTER_SECONDS"])
+    queued = 0
+    for event_pk in memory_selectors.unlearned_events(before=older_than,
+                                                      max_attempts=settings.FANMEMORY["LEARN_MAX_ATTEMPTS"]):
+        learn.delay(event_pk)
+        queued += 1
+    return queued

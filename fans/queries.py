@@ -1,0 +1,42 @@
+"""The endpoints computed from several apps' data: the coordinator gives each app what it needs."""
+from core.errors import ServiceError, invalid
+from gdpr.selectors import fans_without
+from memory import selectors as memory_selectors
+from memory import services as memory_services
+from personality.services import personality_calibrate, personality_feedback_apply
+from preferences.selectors import content_recommendations as rank_content
+
+
+def creator_stats(*, creator_id: str) -> dict:
+    """The creator's totals, without the fans who withdrew consent to analytics."""
+    return memory_selectors.creator_stats(creator_id=creator_id,
+                                          excluded_fans=fans_without(creator_id=creator_id, purpose="analytics"))
+
+
+def calibrate(*, creator_id: str, fan_id: str) -> dict:
+    def history():
+        # The fan's engagement row is the erasure's anchor: locked here, an erasure waits for this
+        # transaction, and after one there is nothing to read (core.registry).
+        if not memory_services.fan_anchor_lock(creator_id=creator_id, fan_id=fan_id):
+            return [], {}
+        events = memory_selectors.fan_events(creator_id=creator_id, fan_id=fan_id)
+        messages = memory_selectors.fan_messages(creator_id=creator_id, fan_id=fan_id)
+        return events, {message["event_id"]: message for message in messages}
+
+    return personality_calibrate(creator_id=creator_id, fan_id=fan_id, history=history)
+
+
+def tone_feedback_apply(*, creator_id: str, fan_id: str, about_event_id: str, outcome: str) -> dict:
+    message = memory_selectors.message_of_event(creator_id=creator_id, event_id=about_event_id)
+    if message is None:
+        raise ServiceError("MEMORY_NOT_FOUND", "No message with this event_id.")
+    if message["fan_id"] != fan_id:
+        raise invalid({"about_event_id": ["This message belongs to another fan."]})
+    if message["sender"] != "ai":
+        raise invalid({"about_event_id": ["Feedback must be about an ai message."]})
+    return personality_feedback_apply(creator_id=creator_id, fan_id=fan_id, message=message, outcome=outcome)
+
+
+def content_recommendations(*, creator_id: str, fan_id: str, items: list[dict]) -> list[dict]:
+    purchased = memory_selectors.purchased_content_ids(creator_id=creator_id, fan_id=fan_id)
+    return rank_content(creator_id=creator_id, fan_id=fan_id, items=items, purchased=purchased)
