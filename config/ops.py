@@ -5,6 +5,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 
 from django_redis import get_redis_connection
 
+from core import breakers
 from core.metrics import render
 from memory.selectors import fans_with_memory_count
 
@@ -30,10 +31,10 @@ def _cache_ok() -> bool:
 
 
 def readyz(request):
-    checks = {"database": _database_ok(), "cache": _cache_ok()}
-    failed = [name for name, ok in checks.items() if not ok]
+    checks = {"database": _database_ok(), "cache": _cache_ok(), "breakers": breakers.states()}
+    failed = [name for name in ("database", "cache") if not checks[name]]
     if failed:
-        body = {"status": "unavailable", "failed": failed, "error": {
+        body = {"status": "unavailable", "failed": failed, "checks": checks, "error": {
             "type": "DATABASE_ERROR" if "database" in failed else "INTERNAL",
             "message": f"Unavailable: {', '.join(failed)}.", "recoverable": True}}
         return JsonResponse(body, status=503, headers={"Retry-After": "5"})

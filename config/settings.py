@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.middleware.QueryDeadline",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -89,7 +90,10 @@ DATABASES = {
         DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
     )
 }
-DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 3)
+DATABASES["default"]["ENGINE"] = "core.db"  # PostgreSQL with the circuit breaker and query deadlines
+DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 2)  # libpq's minimum
+# Inside an HTTP request a query still waiting after this many seconds is cut (a stalled database).
+DB_QUERY_TIMEOUT = float(os.environ.get("DB_QUERY_TIMEOUT", 2))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -177,6 +181,8 @@ FANMEMORY = {
     # Off: a message's commit does not wait for the WAL flush (README, "Durability").
     "MESSAGE_SYNCHRONOUS_COMMIT": env_bool("MESSAGE_SYNCHRONOUS_COMMIT", False),
     "API_KEY_CACHE_SECONDS": env_int("API_KEY_CACHE_SECONDS", 10),
+    # How long a verified key is kept in Redis (sealed) to verify it while PostgreSQL is down.
+    "API_KEY_STORE_SECONDS": env_int("API_KEY_STORE_SECONDS", 86400),
     "MAX_FUTURE_SECONDS": 300,
     "MAX_METADATA_BYTES": 8192,
     "BATCH_MAX_EVENTS": 500,

@@ -2,6 +2,8 @@
 
 Keys look like `fm_<prefix>_<secret>`; only their SHA-256 is stored. Lookups are cached in the
 process for API_KEY_CACHE_SECONDS, so a revocation reaches other processes within that delay.
+Each lookup is also kept in Redis, sealed, under the key's hash: when PostgreSQL is unreachable a
+key is verified from there (degraded reads), and revoking a key deletes that entry.
 """
 import hashlib
 import secrets
@@ -10,8 +12,10 @@ from dataclasses import dataclass
 
 from cachetools import TTLCache
 from django.conf import settings
+from django.db import DatabaseError
 from rest_framework import authentication, exceptions
 
+from . import cache
 from .selectors import active_key_creator
 
 KEY_PREFIX_LABEL = "fm"
@@ -22,6 +26,7 @@ class CreatorPrincipal:
     """The authenticated caller: a creator, known by id, with no database object attached."""
 
     creator_id: str
+    degraded: bool = False  # verified from the Redis key cache: PostgreSQL is unreachable
     is_authenticated: bool = True
     is_staff: bool = False
 
@@ -49,15 +54,34 @@ def forget_cached_keys() -> None:
         _key_cache.clear()
 
 
-def creator_for_key(raw_key: str) -> str | None:
+def stored_key_name(digest: str) -> str:
+    return f"fm:apikey:{digest}"
+
+
+def forget_stored_key(key_hash: str) -> None:
+    cache.run("key forget", lambda pipe: pipe.delete(stored_key_name(key_hash)))
+
+
+def creator_for_key(raw_key: str) -> tuple[str | None, bool]:
+    """The key's creator (None: unknown or revoked) and whether it was verified without PostgreSQL."""
     digest = hash_key(raw_key)
     with _cache_lock:
         if digest in _key_cache:
-            return _key_cache[digest]
-    creator_id = active_key_creator(key_hash=digest)
+            return _key_cache[digest], False
+    try:
+        creator_id = active_key_creator(key_hash=digest)
+    except DatabaseError:
+        stored = cache.run("key read", lambda pipe: pipe.get(stored_key_name(digest)))
+        creator_id = cache.load(stored[0]) if stored else None
+        if creator_id is None:
+            raise
+        return creator_id, True
     with _cache_lock:
         _key_cache[digest] = creator_id
-    return creator_id
+    if creator_id is not None:
+        cache.run("key store", lambda pipe: pipe.set(stored_key_name(digest), cache.dump(creator_id),
+                                                      ex=settings.FANMEMORY["API_KEY_STORE_SECONDS"]))
+    return creator_id, False
 
 
 class ApiKeyAuthentication(authentication.BaseAuthentication):
@@ -73,10 +97,10 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
             raw_key = header[1].decode("ascii")
         except UnicodeDecodeError:
             raise exceptions.AuthenticationFailed()
-        creator_id = creator_for_key(raw_key)
+        creator_id, degraded = creator_for_key(raw_key)
         if creator_id is None:
             raise exceptions.AuthenticationFailed()
-        return CreatorPrincipal(creator_id), None
+        return CreatorPrincipal(creator_id, degraded), None
 
     def authenticate_header(self, request):
         return self.keyword

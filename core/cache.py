@@ -15,6 +15,7 @@ from django_redis import get_redis_connection
 from redis.exceptions import RedisError
 
 from . import keys
+from .breakers import CACHE, CircuitOpen
 from .crypto import SealError, seal, unseal
 
 logger = logging.getLogger("fanmemory.cache")
@@ -37,11 +38,15 @@ def generation_ttl() -> int:
 
 
 def run(description: str, build, atomic: bool = False) -> list | None:
-    """Run a pipeline built by `build(pipe)` in one round trip; None (logged) when Redis fails."""
+    """Run a pipeline built by `build(pipe)` in one round trip; None when Redis fails (logged) or
+    while the cache circuit is open (core.breakers: no wait on timeouts then)."""
     try:
-        pipe = redis_client().pipeline(transaction=atomic)
-        build(pipe)
-        return pipe.execute()
+        with CACHE.guard(lambda exc: isinstance(exc, RedisError)):
+            pipe = redis_client().pipeline(transaction=atomic)
+            build(pipe)
+            return pipe.execute()
+    except CircuitOpen:
+        return None
     except RedisError as exc:
         logger.warning("redis unavailable during %s: %s", description, type(exc).__name__)
         return None

@@ -19,6 +19,7 @@ from redis.exceptions import RedisError
 from rest_framework.throttling import BaseThrottle
 
 from . import keys
+from .breakers import CACHE, CircuitOpen
 
 logger = logging.getLogger("fanmemory.ratelimit")
 
@@ -55,7 +56,11 @@ class ContractRateLimit(BaseThrottle):
             checks.append(("fan", keys.fan_tag(request.user.creator_id, fan_id)))  # no fan id in Redis
         limits = settings.RATE_LIMITS[scope]
         try:
-            return all(self._hit(scope, level, identity, limits[level]) for level, identity in checks if level in limits)
+            with CACHE.guard(lambda exc: isinstance(exc, RedisError)):
+                return all(self._hit(scope, level, identity, limits[level])
+                           for level, identity in checks if level in limits)
+        except CircuitOpen:
+            return settings.RATE_LIMIT_FAIL_OPEN
         except RedisError as exc:
             logger.warning("rate limiter unavailable: %s", type(exc).__name__)
             return settings.RATE_LIMIT_FAIL_OPEN

@@ -2,7 +2,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from .auth import forget_cached_keys, generate_key, hash_key
+from .auth import forget_cached_keys, forget_stored_key, generate_key, hash_key
 from .models import ApiKey, Creator
 
 
@@ -20,6 +20,10 @@ def api_key_create(*, creator_id: str) -> str:
 
 
 def api_key_revoke(*, prefix: str) -> bool:
-    revoked = ApiKey.objects.filter(prefix=prefix, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    active = ApiKey.objects.filter(prefix=prefix, revoked_at__isnull=True)
+    hashes = list(active.values_list("key_hash", flat=True))
+    revoked = active.update(revoked_at=timezone.now())
+    for key_hash in hashes:
+        forget_stored_key(key_hash)
     forget_cached_keys()
     return bool(revoked)

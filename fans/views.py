@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api import ERRORS
+from core.breakers import DATABASE
 from core.errors import ServiceError, envelope, flatten_fields, service_error_body
 from core.metrics import RETRIEVAL_SECONDS, SAVE_SECONDS
 from core.validators import FanIdInUrl
@@ -77,6 +78,18 @@ class InteractionViewSet(viewsets.ViewSet):
         return {"event_id": event_id, "status": outcome.status, "result": outcome.body}
 
 
+def _degraded(request) -> bool:
+    """Served from the cache alone while PostgreSQL is unreachable (the key verified from Redis,
+    or the database circuit not closed)."""
+    return request.user.degraded or DATABASE.state != "closed"
+
+
+def _marked(response: Response, degraded: bool) -> Response:
+    if degraded:
+        response["X-Degraded"] = "database"
+    return response
+
+
 class FanPagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
@@ -130,7 +143,8 @@ class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
             contexts = context.contexts(
                 creator_id=request.user.creator_id, fan_ids=[fan_id], messages=query.validated_data["messages"]
             )
-        return Response(contexts[fan_id])
+        degraded = _degraded(request)
+        return _marked(Response({**contexts[fan_id], "degraded": degraded}), degraded)
 
     @extend_schema(request=BulkContextSerializer, responses={200: OpenApiTypes.OBJECT, **ERRORS},
                    summary="Memory contexts of 1 to 100 fans")
@@ -144,7 +158,8 @@ class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
                 fan_ids=serializer.validated_data["fan_ids"],
                 messages=serializer.validated_data["messages"],
             )
-        return Response({"results": contexts})
+        degraded = _degraded(request)
+        return _marked(Response({"results": contexts, "degraded": degraded}), degraded)
 
     @extend_schema(responses={204: None, **ERRORS}, summary="Forget everything held on the fan")
     def destroy(self, request, fan_id=None):

@@ -2,6 +2,7 @@ import pytest
 from django_redis import get_redis_connection
 from rest_framework.test import APIClient
 
+from core import breakers
 from core.auth import forget_cached_keys
 from core.services import api_key_create
 
@@ -13,6 +14,8 @@ def clean_redis():
     assert client.connection_pool.connection_kwargs.get("db", 0) != 0
     client.flushdb()
     forget_cached_keys()
+    for breaker in (breakers.DATABASE, breakers.CACHE):  # a test's outage must not leak into the next
+        breaker.reset()
     yield
     client.flushdb()
 

@@ -12,7 +12,8 @@ def test_healthz_touches_nothing(client):
 
 def test_readyz_checks_database_and_cache(db, client):
     response = client.get("/readyz")
-    assert response.status_code == 200 and response.json()["checks"] == {"database": True, "cache": True}
+    assert response.status_code == 200 and response.json()["checks"] == {
+        "database": True, "cache": True, "breakers": {"database": "closed", "cache": "closed"}}
 
 
 def test_readyz_names_the_failed_dependency(db, client, settings):

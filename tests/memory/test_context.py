@@ -11,7 +11,7 @@ from fans.context import contexts as memory_contexts
 from tests.conftest import message, post, purchase
 
 CONTEXT_KEYS = {"fan_id", "creator_id", "is_new", "recent_messages", "personality_profile", "preferences", "consent",
-                "emotional_state", "engagement_metrics", "response_style", "last_interaction"}
+                "emotional_state", "engagement_metrics", "response_style", "last_interaction", "degraded"}
 FACTS_KEYS = {"facts", "notes", "segment", "flags"}  # added by the facts app beside the contract's keys
 
 
