@@ -65,23 +65,24 @@ class Watchdog:
     def __init__(self, interval: float = 0.2):
         self.interval = interval
         self._lock = threading.Lock()
-        self._watched: dict[int, tuple[float, int]] = {}
+        self._watched: dict[int, tuple[int, dict]] = {}
         self._heap: list[tuple[float, int]] = []
         self._tokens = itertools.count()
         self._thread: threading.Thread | None = None
 
     @contextmanager
     def watching(self, fileno: int, seconds: float):
-        token = next(self._tokens)
+        """Yields a dict whose "cut" turns true if the deadline passed and the socket was shut."""
+        token, outcome = next(self._tokens), {"cut": False}
         deadline = time.monotonic() + seconds
         with self._lock:
-            self._watched[token] = (deadline, fileno)
+            self._watched[token] = (fileno, outcome)
             heapq.heappush(self._heap, (deadline, token))
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="query-watchdog", daemon=True)
                 self._thread.start()
         try:
-            yield
+            yield outcome
         finally:
             with self._lock:
                 self._watched.pop(token, None)
@@ -95,7 +96,9 @@ class Watchdog:
                     _, token = heapq.heappop(self._heap)
                     overdue = self._watched.pop(token, None)
                     if overdue is not None:
-                        _shut(overdue[1])
+                        fileno, outcome = overdue
+                        outcome["cut"] = True
+                        _shut(fileno)
 
 
 def _shut(fileno: int) -> None:
@@ -112,16 +115,18 @@ WATCHDOG = Watchdog()
 
 @contextmanager
 def watched(wrapper):
+    """Under the request's deadline, if any. A query cut by the watchdog means a stalled database:
+    the request's other queries and connection attempts then fail at once."""
     seconds = getattr(_deadline, "seconds", None)
     if seconds is None or wrapper.connection is None:
-        yield
+        yield {"cut": False}
         return
-    try:
-        with WATCHDOG.watching(wrapper.connection.fileno(), seconds):
-            yield
-    except OUTAGES:
-        _deadline.lost = True
-        raise
+    with WATCHDOG.watching(wrapper.connection.fileno(), seconds) as outcome:
+        try:
+            yield outcome
+        finally:
+            if outcome["cut"]:
+                _deadline.lost = True
 
 
 def guarded_execute(execute, sql, params, many, context):
