@@ -93,7 +93,7 @@ DATABASES = {
 DATABASES["default"]["ENGINE"] = "core.db"  # PostgreSQL with the circuit breaker and query deadlines
 DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 2)  # libpq's minimum
 # Inside an HTTP request a query still waiting after this many seconds is cut (a stalled database).
-DB_QUERY_TIMEOUT = float(os.environ.get("DB_QUERY_TIMEOUT", 2))
+DB_QUERY_TIMEOUT = float(os.environ.get("DB_QUERY_TIMEOUT", 1.5))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")

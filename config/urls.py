@@ -9,8 +9,6 @@ from . import ops
 urlpatterns = [
     path("api/v1/", include("fans.urls")),
     path("api/v1/", include("gdpr.urls")),
-    path("api/v1/", include("preferences.urls")),
-    path("api/v1/", include("personality.urls")),
     path("api/v1/", include("facts.urls")),
     path("api/v1/", include("emotions.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

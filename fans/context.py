@@ -155,6 +155,17 @@ def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, me
     }
 
 
+DEFAULTS = {PERSONALITY.name: default_profile, PREFERENCES.name: default_preferences}
+
+
+def personal_part(*, creator_id: str, fan_id: str, part: ContextPart) -> dict:
+    """The fan's profile or preferences as the context serves them: after the policy."""
+    parts = fan_parts(creator_id=creator_id, fan_id=fan_id, wanted=(part, CONSENT, FACTS))
+    if policy.personalized(parts[CONSENT.name], parts[FACTS.name]):
+        return parts[part.name]
+    return DEFAULTS[part.name](fan_id)
+
+
 def response_style(*, creator_id: str, fan_id: str) -> dict:
     """The seed's getOptimalResponseStyle for one fan, from the same parts and policy as the context."""
     parts = fan_parts(creator_id=creator_id, fan_id=fan_id, wanted=(PERSONALITY, PREFERENCES, EMOTIONS, CONSENT, FACTS))

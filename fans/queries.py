@@ -6,6 +6,8 @@ from memory import services as memory_services
 from personality.services import personality_calibrate, personality_feedback_apply
 from preferences.selectors import content_recommendations as rank_content
 
+from . import context
+
 
 def creator_stats(*, creator_id: str) -> dict:
     """The creator's totals, without the fans who withdrew consent to analytics."""
@@ -38,5 +40,6 @@ def tone_feedback_apply(*, creator_id: str, fan_id: str, about_event_id: str, ou
 
 
 def content_recommendations(*, creator_id: str, fan_id: str, items: list[dict]) -> list[dict]:
+    preferences = context.personal_part(creator_id=creator_id, fan_id=fan_id, part=context.PREFERENCES)
     purchased = memory_selectors.purchased_content_ids(creator_id=creator_id, fan_id=fan_id)
-    return rank_content(creator_id=creator_id, fan_id=fan_id, items=items, purchased=purchased)
+    return rank_content(creator_id=creator_id, items=items, preferences=preferences, purchased=purchased)

@@ -13,6 +13,8 @@ router.register("fans", views.FanViewSet, basename="fans")
 urlpatterns = [
     *router.urls,
     path("stats/", views.StatsView.as_view(), name="stats"),
+    path("fans/<fan:fan_id>/personality/", views.PersonalityView.as_view(), name="fan-personality"),
+    path("fans/<fan:fan_id>/preferences/", views.PreferencesView.as_view(), name="fan-preferences"),
     path("fans/<fan:fan_id>/personality/calibrate/", views.CalibrateView.as_view(), name="fan-personality-calibrate"),
     path("fans/<fan:fan_id>/personality/feedback/", views.ToneFeedbackView.as_view(), name="fan-personality-feedback"),
     path("fans/<fan:fan_id>/response-style/", views.ResponseStyleView.as_view(), name="fan-response-style"),

@@ -179,6 +179,26 @@ class FanView(FanIdInUrl, APIView):
     """Checks the fan id of the URL (a 400 in the envelope when it is not a platform id)."""
 
 
+class PersonalityView(FanView):
+    rate_limit_scope = "retrieval"
+
+    @extend_schema(responses={200: ProfileSerializer, **ERRORS},
+                   summary="The fan's personality profile (the creator's prior until 5 interactions)")
+    def get(self, request, fan_id):
+        return Response(context.personal_part(creator_id=request.user.creator_id, fan_id=fan_id,
+                                              part=context.PERSONALITY))
+
+
+class PreferencesView(FanView):
+    rate_limit_scope = "retrieval"
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS},
+                   summary="The fan's learned preferences (defaults for a fan with none)")
+    def get(self, request, fan_id):
+        return Response(context.personal_part(creator_id=request.user.creator_id, fan_id=fan_id,
+                                              part=context.PREFERENCES))
+
+
 class CalibrateView(FanView):
     rate_limit_scope = "save"
 

@@ -2,7 +2,6 @@
 from django.conf import settings
 from django.utils import timezone
 
-from core import cache
 from core.parts import ContextPart, rows_by_fan
 from core.timeutil import iso_utc
 
@@ -54,12 +53,6 @@ CONTEXT_PART = ContextPart(
 )
 
 
-def fan_preferences(*, creator_id: str, fan_id: str) -> dict:
-    """The seed's getPredictedPreferences: read through the same cache entry as the context part."""
-    return cache.read_through(creator_id, fan_id, CACHE_SUFFIX, CONTEXT_PART.ttl,
-                              lambda: preferences_for(creator_id, [fan_id])[fan_id])
-
-
 def creator_prior(*, creator_id: str) -> dict:
     """Purchases per category and the typical price across the creator's fans (cold-start prior)."""
     categories, spend = {}, {"n": 0, "s": 0.0, "ss": 0.0}
@@ -72,12 +65,12 @@ def creator_prior(*, creator_id: str) -> dict:
     return {"categories": categories, "spending": learning.spending_view(spend)}
 
 
-def content_recommendations(*, creator_id: str, fan_id: str, items: list[dict], purchased: set[str]) -> list[dict]:
-    """The seed's getContentRecommendations: `items` ranked for the fan, each with a reason
-    (`purchased`: the content ids the fan already bought)."""
+def content_recommendations(*, creator_id: str, items: list[dict], preferences: dict, purchased: set[str]) -> list[dict]:
+    """The seed's getContentRecommendations: `items` ranked for a fan with these `preferences`, each
+    with a reason (`purchased`: the content ids the fan already bought)."""
     return recommendations.rank(
         items,
-        fan_preferences(creator_id=creator_id, fan_id=fan_id),
+        preferences,
         creator_prior(creator_id=creator_id),
         purchased,
     )
