@@ -6,6 +6,11 @@ A source may also declare `before_erase(creator_id=, fan_id=)`: called in the er
 transaction before the learned rows are deleted, it withdraws the fan's contribution from the
 app's creator-level aggregates and returns the number of aggregate rows adjusted per table.
 
+Retention (the coordinator's) expires what was learned from deleted history: a source that is
+`relearned` (wholly derived from the events) is deleted and rebuilt by replaying the events that
+remain; a source may instead declare `expire_before(creator_id=, fan_id=, cutoff=)`, deleting
+the rows whose evidence is older than the cutoff and returning how many.
+
 Anchors are erased first: the rows that every writer of data derived from the fan locks for its
 transaction (a learning run locks its event, a calibration the fan's engagement row). So an
 erasure waits for a writer in flight and then deletes what it wrote, and a writer that starts
@@ -22,6 +27,8 @@ class FanDataSource:
     cache_suffixes: tuple[str, ...] = field(default=())
     before_erase: Callable[..., dict[str, int]] | None = None
     anchor: bool = False
+    relearned: bool = False
+    expire_before: Callable[..., int] | None = None
 
     @property
     def label(self) -> str:

@@ -175,6 +175,12 @@ def response_style(*, creator_id: str, fan_id: str) -> dict:
     return response_style_from(profile, preferences, parts[EMOTIONS.name])
 
 
+def forget_learned(*, creator_id: str, fan_id: str) -> bool:
+    """Every learned part and the list of the fan, under a new generation (after a recompute)."""
+    suffixes = (*LEARNED_SUFFIXES, message_cache.LIST_SUFFIX, message_cache.HEAD_SUFFIX)
+    return cache.forget(creator_id, fan_id, *suffixes)
+
+
 def hot_cache_sync(event, message: dict | None) -> bool:
     """After an event is learned: the list holds its message (or is dropped to be rebuilt) and
     every part it changed is forgotten, under a new generation. False when Redis failed."""

@@ -44,6 +44,7 @@ class Learner:
 
 
 LEARNERS = (
+    # Named by their app's label: retention replays the learners of the apps whose rows it rebuilds.
     Learner("emotions", emotions_learn, personal=False),
     Learner("personality", personality_learn, personal=True),
     Learner("preferences", preferences_learn, personal=True),
@@ -109,6 +110,18 @@ def _input_for(event) -> LearningInput:
         fan_activity=lambda: memory_selectors.fan_activity(creator_id=creator_id, fan_id=fan_id),
         at_risk=lambda: bool(disengagement_for(creator_id=creator_id, fan_id=fan_id)),
     )
+
+
+def relearn(*, creator_id: str, fan_id: str, learners: set[str]) -> int:
+    """Replay the fan's events through the named learners, oldest first, in the caller's transaction
+    (after their rows were deleted: retention). Returns how many events were replayed."""
+    events = memory_selectors.fan_events(creator_id=creator_id, fan_id=fan_id)
+    for event in events:
+        given = _input_for(event)
+        for learner in LEARNERS:
+            if learner.name in learners and (given.personalize or not learner.personal):
+                learner.learn(given)
+    return len(events)
 
 
 def unlearned_sweep() -> int:

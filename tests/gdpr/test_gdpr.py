@@ -181,13 +181,14 @@ def test_retention_deletes_exactly_the_old_rows(api, capsys):
     post(api, message("old", fan_id=FAN, occurred_at=old.isoformat()))
     post(api, message("new", fan_id=FAN))
     call_command("cleanup_old_memories", "--dry-run")
-    assert "would delete {'fan_memories': 1, 'interaction_events': 1, 'fans_expired': 0}" in capsys.readouterr().out
+    assert "would delete {'fan_memories': 1, 'interaction_events': 1, 'fans_expired': 0, 'fans_recomputed': 0}" \
+        in capsys.readouterr().out
     assert FanMemory.objects.count() == 2
     call_command("cleanup_old_memories")
     assert list(FanMemory.objects.values_list("event_id", flat=True)) == ["new"]
     assert list(InteractionEvent.objects.values_list("event_id", flat=True)) == ["new"]
-    assert RetentionRun.objects.filter(dry_run=False).get().counts == {"fan_memories": 1, "interaction_events": 1,
-                                                                      "fans_expired": 0}
+    assert RetentionRun.objects.filter(dry_run=False).get().counts == {
+        "fan_memories": 1, "interaction_events": 1, "fans_expired": 0, "fans_recomputed": 1}
     assert [m["event_id"] for m in api.get(f"/api/v1/fans/{FAN}/context/").json()["recent_messages"]] == ["new"]
 
 
