@@ -19,8 +19,4 @@ class StrictSerializer(serializers.Serializer):
 
 
 def platform_id_field(**kwargs):
-    return serializers.RegexField(PLATFORM_ID_PATTERN, max_length=255, **kwargs)
-
-
-def platform_id_field(**kwargs):
-    return serializers.RegexField(PLATFORM_ID_PATTERN, max_length=255, **kwargs)
+    return serializers.RegexField(PLATFORM_ID_PATTERN, max_length=255, trim_whitespace=False, **kwargs)

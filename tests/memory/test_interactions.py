@@ -69,6 +69,9 @@ def test_engagement_metrics_follow_the_events(api):
     (message(content="x" * 10_001), "message"),
     (message(sender="bot"), "message"),
     (message(occurred_at="yesterday"), "occurred_at"),
+    (message(occurred_at="0001-01-01T00:00:00Z"), "occurred_at"),
+    (message(occurred_at="1999-12-31T23:59:59Z"), "occurred_at"),
+    (message(fan_id="f_1\n"), "fan_id"),
     (message(metadata=["not", "an", "object"]), "metadata"),
     (message(metadata={"blob": "x" * 9000}), "metadata"),
     (purchase(amount="-1.00"), "purchase"),
@@ -91,6 +94,11 @@ def test_occurred_at_may_not_be_more_than_five_minutes_ahead(api):
     late = timezone.now() + timedelta(minutes=6)
     assert post(api, message("ok", occurred_at=soon.isoformat())).status_code == 201
     assert post(api, message("ko", occurred_at=late.isoformat())).status_code == 400
+
+
+def test_a_fan_id_in_the_url_with_a_trailing_newline_is_a_400(api):
+    response = api.get("/api/v1/fans/f_1%0A/context/")
+    assert response.status_code == 400 and "fan_id" in response.json()["error"]["fields"]
 
 
 def test_feedback_must_be_about_an_ai_message_of_the_same_fan(api):
