@@ -124,15 +124,8 @@ def relearn(*, creator_id: str, fan_id: str, learners: set[str]) -> int:
     return len(events)
 
 
-def unlearned_sweep() -> int:
-    """Beat: hand every event left unlearned (broker down, worker killed, retries spent by a
-    transient fault) to learning again. Returns how many were queued."""
-    from .tasks import learn
-
+def events_to_sweep() -> list[int]:
+    """Events left unlearned (broker down at save time, worker killed, retries spent by a
+    transient fault) for longer than the sweep waits, and not given up on."""
     older_than = timezone.now() - timedelta(seconds=settings.FANMEMORY["LEARN_SWEEP_AFTER_SECONDS"])
-    queued = 0
-    for event_pk in memory_selectors.unlearned_events(before=older_than,
-                                                      max_attempts=settings.FANMEMORY["LEARN_MAX_ATTEMPTS"]):
-        learn.delay(event_pk)
-        queued += 1
-    return queued
+    return memory_selectors.unlearned_events(before=older_than, max_attempts=settings.FANMEMORY["LEARN_MAX_ATTEMPTS"])
