@@ -4,7 +4,10 @@ Every cached value is sealed (AES-GCM, core.crypto): a Redis dump shows no perso
 keys share one generation counter: a writer bumps it when it forgets a part (`forget`), an erasure
 bumps it and deletes the rest. A refill lands only if the generation is still the one the reader
 saw before it read PostgreSQL, so neither a slow reader nor one racing an erasure writes stale or
-erased data back. The database is the source of truth: a Redis failure is logged and is a miss.
+erased data back; and only for a fan still on record (an anchor row, core.registry), checked after
+the values were read, so a read after an erasure (or of a fan never seen) caches nothing: the
+erasure leaves only the generation counter. The database is the source of truth: a Redis failure
+is logged and is a miss.
 """
 import logging
 
@@ -14,7 +17,7 @@ from django.db import transaction
 from django_redis import get_redis_connection
 from redis.exceptions import RedisError
 
-from . import keys
+from . import keys, registry
 from .breakers import CACHE, CircuitOpen
 from .crypto import SealError, seal, unseal
 
@@ -82,6 +85,16 @@ def queue_refill(pipe, creator_id: str, fan_id: str, generation: bytes | None, v
               *(keys.fan_key(creator_id, fan_id, suffix) for suffix in suffixes), generation or b"", *args)
 
 
+def fans_on_record(creator_id: str, fan_ids) -> set[str]:
+    """The fans among `fan_ids` that the database holds: a row in the first anchor of the erasure
+    (core.registry; memory's engagement row, which every fan with memory has), deleted first by an
+    erasure. Called after reading the values to refill: a fan found then was not erased before the
+    read, so its generation, read before, guards the refill; a fan not found is not cached."""
+    anchor = next(source for source in registry.sources() if source.anchor)
+    return set(anchor.model.objects.filter(**{anchor.creator_field: creator_id, f"{anchor.fan_field}__in": fan_ids})
+               .values_list(anchor.fan_field, flat=True))
+
+
 def forget(creator_id: str, fan_id: str, *suffixes: str) -> bool:
     """Drop parts of a fan's context and bump the generation, so no refill in flight lands."""
     cache_keys = [keys.fan_key(creator_id, fan_id, suffix) for suffix in suffixes]
@@ -105,6 +118,6 @@ def read_through(creator_id: str, fan_id: str, suffix: str, ttl: int, compute):
     if value is not None:
         return value
     value = compute()
-    if found is not None:
+    if found is not None and fans_on_record(creator_id, [fan_id]):
         run("refill", lambda pipe: queue_refill(pipe, creator_id, fan_id, found[0], {suffix: (value, ttl)}))
     return value

@@ -2,15 +2,19 @@
 
 `interaction_save` checks (consent, feedback target), then writes the event, its message and
 engagement in one transaction, then after commit writes through to the hot cache and hands the
-event to learning. A hand-over that fails (broker down) leaves the event unlearned for the sweep.
+event to learning. A hand-over that fails (broker down) is retried by this process until the broker
+is back; the sweep learns what a process ending first leaves unlearned.
 """
 import logging
+import threading
+from collections import deque
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from core import consent, keys
 from core.cache import run
@@ -93,9 +97,7 @@ def cached_message(event: dict, analysis: dict) -> dict:
 
 def _hand_over(creator_id: str, event: dict, analysis: dict | None, stored) -> None:
     """After commit: write through to the hot cache, then queue learning. Either may fail (Redis,
-    broker): the learning run re-syncs the cache, the sweep queues what was not queued."""
-    from .tasks import learn
-
+    broker): the learning run re-syncs the cache, a failed hand-over is retried (HandOverRetry)."""
     fan_id = event["fan_id"]
     late = event["occurred_at"] < timezone.now() - timedelta(seconds=settings.FANMEMORY["LATE_EVENT_SECONDS"])
 
@@ -106,9 +108,62 @@ def _hand_over(creator_id: str, event: dict, analysis: dict | None, stored) -> N
 
     run("write-through", build, atomic=True)
     try:
-        learn.delay(stored.pk)
-    except Exception as exc:  # the broker is down: the event stays unlearned until the sweep
+        queued = _queue_learning(stored.pk)
+    except Exception as exc:  # not the broker (an eager run failed): left to the sweep
         logger.warning("could not queue learning: %s", type(exc).__name__)
+        return
+    if not queued:
+        logger.warning("could not queue learning: the broker is unavailable, retrying")
+        HAND_OVER_RETRY.add(stored.pk)
+
+
+def _queue_learning(event_pk: int) -> bool:
+    """False when the broker is down or does not answer within its socket timeout."""
+    from .tasks import learn
+
+    try:
+        learn.delay(event_pk)
+    except KombuOperationalError:
+        return False
+    return True
+
+
+class HandOverRetry:
+    """Events whose hand-over failed, handed over again, oldest first, by a thread of this process
+    every `interval` s until the broker takes them. Their learning run then also re-syncs the hot
+    cache, which a write-through lost in the same outage left behind (by default one Redis is both
+    cache and broker): without this the fan's last messages stay out of the context until the sweep.
+    At most `limit` are kept; the sweep learns what is dropped or left when the process ends."""
+
+    def __init__(self, send, interval: float = 1.0, limit: int = 10_000):
+        self.send, self.interval = send, interval
+        self.pending: deque[int] = deque(maxlen=limit)
+        self.lock = threading.Lock()
+        self.thread: threading.Thread | None = None
+
+    def add(self, event_pk: int) -> None:
+        with self.lock:
+            self.pending.append(event_pk)
+            if self.thread is None:
+                self.thread = threading.Thread(target=self._run, name="hand-over retry", daemon=True)
+                self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            threading.Event().wait(self.interval)
+            while True:
+                with self.lock:
+                    if not self.pending:
+                        self.thread = None
+                        return
+                    event_pk = self.pending.popleft()
+                if not self.send(event_pk):
+                    with self.lock:
+                        self.pending.appendleft(event_pk)
+                    break
+
+
+HAND_OVER_RETRY = HandOverRetry(_queue_learning)
 
 
 # --- erasure -------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 One Redis round trip reads every cached part of every fan (and the fan's generation); misses are
 loaded with one query per table for all the fans that missed, then refilled only if the fan's
-generation did not move meanwhile (a write or an erasure happened: core.cache). The policy is
-applied once, the response style computed once.
+generation did not move meanwhile (a write or an erasure happened) and the fan is still on record
+(core.cache). The policy is applied once, the response style computed once.
 """
 from datetime import timedelta
 from functools import lru_cache
@@ -54,8 +54,10 @@ def fetch_parts(creator_id: str, fan_ids: list[str], wanted, with_messages: bool
     part_refills, parts_missed = _fill_parts(creator_id, fan_ids, wanted, generations, parts)
     refills, missed = refills + part_refills, missed + parts_missed
     if cached is not None and refills:
-        refills.append(lambda pipe: pipe.hincrby(keys.creator_stats_key(creator_id), "misses", missed))
-        cache.run("context refill", lambda pipe: [queue(pipe) for queue in refills])
+        on_record = cache.fans_on_record(creator_id, {fan_id for fan_id, _ in refills})  # after the loads
+        queues = [queue for fan_id, queue in refills if fan_id in on_record]
+        queues.append(lambda pipe: pipe.hincrby(keys.creator_stats_key(creator_id), "misses", missed))
+        cache.run("context refill", lambda pipe: [queue(pipe) for queue in queues])
     return lists, parts
 
 
@@ -91,21 +93,21 @@ def _split_cached(cached: list | None, fan_ids: list[str], wanted, with_messages
 
 
 def _fill_lists(creator_id: str, fan_ids: list[str], lists: dict, generations: dict) -> tuple[list, int]:
-    """Load the lists that missed; returns their conditional rebuilds and how many missed."""
+    """Load the lists that missed; returns their conditional rebuilds (fan id, queue) and how many missed."""
     missing = [fan_id for fan_id in fan_ids if lists[fan_id] is None]
     _count_lookups("messages", len(fan_ids), len(missing))
     if not missing:
         return [], 0
     loaded, heads = recent_messages_for(creator_id, missing)
     lists.update(loaded)
-    return [lambda pipe, f=fan_id: message_cache.queue_rebuild(pipe, creator_id, f, generations.get(f), loaded[f],
-                                                               heads[f])
+    return [(fan_id, lambda pipe, f=fan_id: message_cache.queue_rebuild(pipe, creator_id, f, generations.get(f),
+                                                                        loaded[f], heads[f]))
             for fan_id in missing], len(missing)
 
 
 def _fill_parts(creator_id: str, fan_ids: list[str], wanted, generations: dict, parts: dict) -> tuple[list, int]:
     """Load the parts that missed (one query per part for all fans); returns their conditional
-    refills (one per fan) and how many parts missed."""
+    refills (fan id, queue; one per fan) and how many parts missed."""
     values, missed = {}, 0
     for part in wanted:
         missing = [fan_id for fan_id in fan_ids if part.name not in parts[fan_id]]
@@ -116,7 +118,7 @@ def _fill_parts(creator_id: str, fan_ids: list[str], wanted, generations: dict, 
         for fan_id, value in part.load_many(creator_id, missing).items():
             parts[fan_id][part.name] = value
             values.setdefault(fan_id, {})[part.cache_suffix] = (value, part.ttl)
-    return [lambda pipe, f=fan_id, v=fan_values: cache.queue_refill(pipe, creator_id, f, generations.get(f), v)
+    return [(fan_id, lambda pipe, f=fan_id, v=fan_values: cache.queue_refill(pipe, creator_id, f, generations.get(f), v))
             for fan_id, fan_values in values.items()], missed
 
 

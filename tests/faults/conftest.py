@@ -3,6 +3,8 @@
 A server or worker uses the pytest-django test database (committed data: transactional_db)
 through a PgProxy, and an own redis-server as cache and broker.
 """
+from contextlib import ExitStack, contextmanager
+
 import pytest
 from django.conf import settings
 
@@ -63,3 +65,10 @@ def celery_worker(app_env, tmp_path):
 @pytest.fixture
 def api_key(transactional_db) -> str:
     return api_key_create(creator_id="creator_faults")
+
+
+@pytest.fixture
+def start(transactional_db):
+    """start(process): started now, stopped by pid after the test (before the database is flushed)."""
+    with ExitStack() as stack:
+        yield lambda process: stack.enter_context(contextmanager(running)(process))

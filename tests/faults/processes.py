@@ -237,12 +237,15 @@ class LiveServer(Process):
         log = self.log()
         return log.count("] Spawning worker-") == log.count("] Started worker-")
 
-    def request(self, path: str, body=None, key: str | None = None) -> tuple[int | None, bytes]:
-        """GET `path` (POST `body` as JSON if given); (status, body), or (None, b"") when nothing answers."""
+    def request(self, path: str, body=None, key: str | None = None, method: str | None = None,
+                timeout: float = REQUEST_SECONDS) -> tuple[int | None, bytes]:
+        """GET `path` (POST `body` as JSON if given, or `method`); (status, body), or (None, b"") when
+        nothing answers within `timeout` s."""
         headers = {"Content-Type": "application/json", **({"Authorization": f"Bearer {key}"} if key else {})}
-        request = urllib.request.Request(self.url + path, None if body is None else orjson.dumps(body), headers)
+        request = urllib.request.Request(self.url + path, None if body is None else orjson.dumps(body), headers,
+                                         method=method)
         try:
-            with urllib.request.urlopen(request, timeout=REQUEST_SECONDS) as response:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
                 return response.status, response.read()
         except urllib.error.HTTPError as error:
             return error.code, error.read()
