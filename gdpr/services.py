@@ -8,8 +8,8 @@ from django.utils import timezone
 from redis.exceptions import RedisError
 
 from core import registry
-from core.cache import forget_on_commit, generation_ttl, redis_client
-from core.keys import fan_key, fan_tag, generation_key
+from core.cache import bump_generation, forget_on_commit, redis_client
+from core.keys import fan_key, fan_tag
 from core.metrics import ERRORS
 from core.refs import fan_ref
 from core.services import creator_ensure
@@ -83,13 +83,11 @@ def fan_data_erase(*, creator_id: str, fan_id: str) -> dict:
 def _cache_forget(creator_id: str, fan_id: str) -> int | None:
     """Delete the fan's Redis keys and rate-limit counters: how many, or None if Redis is unavailable."""
     cache_keys = fan_cache_keys(creator_id, fan_id)
-    gen_key = generation_key(creator_id, fan_id)
     try:
         limiter_keys = _rate_limit_keys(creator_id, fan_id)
         pipe = redis_client().pipeline(transaction=True)
         pipe.delete(*cache_keys, *limiter_keys)
-        pipe.incr(gen_key)
-        pipe.expire(gen_key, generation_ttl())
+        bump_generation(pipe, creator_id, fan_id)
         removed = pipe.execute()
     except RedisError as exc:
         logger.warning("erasure could not clear the cache: %s", type(exc).__name__)

@@ -11,7 +11,7 @@ import orjson
 from django.conf import settings
 
 from core import keys
-from core.cache import generation_ttl, run
+from core.cache import bump_generation, forget, generation_ttl
 from core.crypto import SealError, seal, unseal
 
 LIST_SUFFIX = "messages"
@@ -79,8 +79,7 @@ def queue_push(pipe, creator_id: str, fan_id: str, message: dict, seq: int, late
     gen_key, list_key, head_key = list_keys(creator_id, fan_id)
     if late:
         pipe.delete(list_key, head_key)
-        pipe.incr(gen_key)
-        pipe.expire(gen_key, generation_ttl())
+        bump_generation(pipe, creator_id, fan_id)
         return
     pipe.eval(PUSH_SCRIPT, 3, gen_key, list_key, head_key, seq, encode_message(message),
               conf("RECENT_MESSAGES"), conf("MESSAGES_TTL"), generation_ttl())
@@ -100,10 +99,4 @@ def queue_rebuild(pipe, creator_id: str, fan_id: str, generation: bytes | None, 
 
 
 def forget_list(creator_id: str, fan_id: str) -> bool:
-    def build(pipe):
-        gen_key, list_key, head_key = list_keys(creator_id, fan_id)
-        pipe.delete(list_key, head_key)
-        pipe.incr(gen_key)
-        pipe.expire(gen_key, generation_ttl())
-
-    return run("invalidate", build, atomic=True) is not None
+    return forget(creator_id, fan_id, LIST_SUFFIX, HEAD_SUFFIX)

@@ -5,6 +5,7 @@ from django.db import connection
 from django.utils import timezone
 
 from core import keys
+from core.cache import run
 from memory import cache
 from memory.models import FanMemory
 from fans.context import contexts as memory_contexts
@@ -105,7 +106,7 @@ def test_a_stale_rebuild_never_overwrites_a_newer_write(api, redis_client):
     save_conversation(api, 1)
     generation = redis_client.get(keys.generation_key("creator_a", "f_1"))
     post(api, message("newer", content="arrived during the slow read"))  # bumps the generation
-    cache.run("test", lambda pipe: cache.queue_rebuild(pipe, "creator_a", "f_1", generation, [], 0))
+    run("test", lambda pipe: cache.queue_rebuild(pipe, "creator_a", "f_1", generation, [], 0))
     assert not redis_client.exists(keys.fan_key("creator_a", "f_1", "messages"))
     assert context(api).json()["recent_messages"][-1]["event_id"] == "newer"
 
