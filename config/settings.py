@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "emotions",
     "gdpr",
     "facts",
+    "recall",
     "fans",
 ]
 
