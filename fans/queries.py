@@ -49,7 +49,7 @@ def content_recommendations(*, creator_id: str, fan_id: str, items: list[dict]) 
 def recall(*, creator_id: str, fan_id: str, query: str, k: int, exclude: frozenset = frozenset(), **filters) -> dict:
     """The fan's messages most relevant to the query, best first, and how many wait to be indexed."""
     hits = recall_selectors.search(creator_id=creator_id, fan_id=fan_id, query=query, k=k, exclude=exclude, **filters)
-    messages = memory_selectors.messages_of_events(creator_id=creator_id, event_ids=[hit.event_id for hit in hits])
+    messages = memory_selectors.message_texts(creator_id=creator_id, event_ids=[hit.event_id for hit in hits])
     results = [{"event_id": hit.event_id, "content": messages[hit.event_id]["content"], "sender": hit.sender,
                 "timestamp": messages[hit.event_id]["timestamp"], "score": hit.score}
                for hit in hits if hit.event_id in messages]

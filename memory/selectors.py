@@ -37,9 +37,11 @@ def message_of_event(*, creator_id: str, event_id: str) -> dict | None:
     return message_with_analysis(row) if row else None
 
 
-def messages_of_events(*, creator_id: str, event_ids: list[str]) -> dict[str, dict]:
-    rows = FanMemory.objects.filter(creator_id=creator_id, event_id__in=event_ids)
-    return {row.event_id: message_to_dict(row) for row in rows}
+def message_texts(*, creator_id: str, event_ids: list[str]) -> dict[str, dict]:
+    """The text and time of each message named (only the text is decrypted)."""
+    rows = FanMemory.objects.filter(creator_id=creator_id, event_id__in=event_ids).only(
+        "event_id", "message_content", "created_at")
+    return {row.event_id: {"content": row.message_content, "timestamp": iso_utc(row.created_at)} for row in rows}
 
 
 def messages_waiting_for(*, creator_id: str, fan_id: str, learner: str) -> int:

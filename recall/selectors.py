@@ -5,9 +5,10 @@ answered across a turn and its reply), its own words counting double. Only the q
 counted, on hashes, so a search reads the fan's entries once and decrypts nothing.
 """
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import numpy as np
+from django.db import connection
 
 from . import terms
 from .models import IndexEntry
@@ -30,16 +31,25 @@ class Hit:
 def search(*, creator_id: str, fan_id: str, query: str, k: int, after=None, before=None,
            sender: str | None = None, exclude: frozenset = frozenset()) -> list[Hit]:
     query_terms = list(dict.fromkeys(terms.words(query)))[:MAX_QUERY_TERMS]
-    rows = list(IndexEntry.objects.filter(creator_id=creator_id, fan_id=fan_id).order_by("occurred_at", "id")
-                .values_list("event_id", "sender", "occurred_at", "key_id", "terms"))
-    if not rows or not query_terms:
+    rows = _entries(creator_id, fan_id) if query_terms else []
+    if not rows:
         return []
     counts, lengths = _term_counts(rows, query_terms)
-    sessions = _sessions([row[2] for row in rows])
+    sessions = np.cumsum(np.diff([row[2] for row in rows], prepend=rows[0][2]) > SESSION_GAP.total_seconds())
     scores = _bm25(_windowed(counts, sessions), _windowed(lengths[:, None], sessions)[:, 0])
     wanted = [i for i in np.argsort(-scores, kind="stable") if scores[i] > 0
               and _kept(rows[i], after=after, before=before, sender=sender, exclude=exclude)]
-    return [Hit(rows[i][0], rows[i][1], rows[i][2], round(float(scores[i]), 4)) for i in wanted[:k]]
+    return [Hit(rows[i][0], rows[i][1], datetime.fromtimestamp(rows[i][2], tz=timezone.utc), round(float(scores[i]), 4))
+            for i in wanted[:k]]
+
+
+def _entries(creator_id: str, fan_id: str) -> list[tuple]:
+    """(event_id, sender, epoch seconds, key_id, terms) of the fan's entries, oldest first."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT event_id, sender, extract(epoch FROM occurred_at)::float8, key_id, terms "
+                       f"FROM {IndexEntry._meta.db_table} WHERE creator_id = %s AND fan_id = %s "
+                       "ORDER BY occurred_at, id", [creator_id, fan_id])
+        return cursor.fetchall()
 
 
 def entry_count(*, creator_id: str, fan_id: str) -> int:
@@ -49,27 +59,22 @@ def entry_count(*, creator_id: str, fan_id: str) -> int:
 def _kept(row, *, after, before, sender, exclude) -> bool:
     event_id, row_sender, at = row[0], row[1], row[2]
     return (event_id not in exclude and (sender is None or row_sender == sender)
-            and (after is None or at >= after) and (before is None or at < before))
+            and (after is None or at >= after.timestamp()) and (before is None or at < before.timestamp()))
 
 
 def _term_counts(rows, query_terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """How often each query term occurs in each entry (rows x terms), and each entry's length."""
-    blobs = [np.frombuffer(bytes(row[4]), dtype="<u4") for row in rows]
-    lengths = np.array([len(blob) for blob in blobs], dtype=float)
-    owners = np.repeat(np.arange(len(rows)), lengths.astype(int))
-    hashes = np.concatenate(blobs) if blobs else np.zeros(0, dtype="<u4")
-    key_of_token = np.repeat(np.array([row[3] for row in rows]), lengths.astype(int))
+    sizes = np.array([len(row[4]) // 4 for row in rows], dtype=int)
+    owners = np.repeat(np.arange(len(rows)), sizes)
+    hashes = np.frombuffer(b"".join(row[4] for row in rows), dtype="<u4")
+    key_ids = sorted({row[3] for row in rows})
+    key_of_token = np.repeat(np.array([key_ids.index(row[3]) for row in rows]), sizes)
     counts = np.zeros((len(rows), len(query_terms)))
-    for key_id in set(row[3] for row in rows):
-        under_key = key_of_token == key_id
+    for key_number, key_id in enumerate(key_ids):
+        under_key = key_of_token == key_number
         for column, term_hash in enumerate(terms.hashed(query_terms, key_id)):
             counts[:, column] += np.bincount(owners[under_key & (hashes == term_hash)], minlength=len(rows))
-    return counts, lengths
-
-
-def _sessions(times: list[datetime]) -> np.ndarray:
-    gaps = [False] + [later - earlier > SESSION_GAP for earlier, later in zip(times, times[1:])]
-    return np.cumsum(gaps)
+    return counts, sizes.astype(float)
 
 
 def _windowed(values: np.ndarray, sessions: np.ndarray) -> np.ndarray:
