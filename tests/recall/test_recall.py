@@ -182,3 +182,12 @@ def test_messages_left_by_a_failed_run_are_indexed_by_the_sweep(api, monkeypatch
 
 def _raise(given):
     raise RuntimeError("recall is broken")
+
+
+def test_the_export_holds_the_index_entries_and_the_erasure_proof_counts_them(api):
+    save_chat(api)
+    document = api.get(f"/api/v1/fans/{FAN}/export/")
+    assert document.status_code == 200 and len(document.json()["data"]["recall_index_entries"]) == len(CHAT)
+    request = api.post(f"/api/v1/fans/{FAN}/erasure/").json()
+    proof = api.get(f"/api/v1/gdpr/erasure-requests/{request['request_id']}/").json()["proof"]
+    assert proof["tables"]["recall_index_entries"] == len(CHAT)
