@@ -1,6 +1,7 @@
 """Evidence recall of the recall endpoint on LoCoMo (`make eval-recall`), beside two baselines.
 
-Each conversation of ../shared/data/locomo-dev/ (or --data) is saved as one fan through the API
+Each conversation of ../shared/data/locomo-dev/, then of the French set written by hand
+(bench/data/recall-fr.json, LoCoMo's shape), is saved as one fan through the API
 (in-process, with the real database, Redis, middleware and learning run): speaker A's turns as
 `fan`, speaker B's as `creator`, each with `metadata.sender_name`, the fan's name as a `name` fact,
 sessions moved forward so the last one ends yesterday, turns 30 s apart. Every question of
@@ -120,17 +121,26 @@ def report(result: dict) -> None:
     print("|---|---|---|---|---|" + "---|" * len(CATEGORIES))
     for method in ("recall", "bm25", "last-50"):
         overall = " | ".join(f"{np.mean(scores[(method, k, 'all')]):.3f}" for k in KS)
-        by_category = " | ".join(f"{np.mean(scores[(method, 10, c)]):.2f}" for c in CATEGORIES)
+        by_category = " | ".join(f"{np.mean(scores[(method, 10, c)]):.2f}" if scores[(method, 10, c)] else "-"
+                                 for c in CATEGORIES)
         print(f"| {method} | {overall} | {by_category} |")
     p50, p95, p99 = np.percentile(np.array(result["latencies"]) * 1000, [50, 95, 99])
     print(f"\nrecall endpoint, in-process, k=50: p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms")
 
 
+SETS = {
+    "LoCoMo dev (tuned on: a regression guard)": ROOT.parent / "shared" / "data" / "locomo-dev" / "locomo-dev.json",
+    "French, hand-written before any tuning (blind)": ROOT / "bench" / "data" / "recall-fr.json",
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "locomo-dev" / "locomo-dev.json"))
-    items = json.loads(Path(parser.parse_args().data).read_text())
-    report(evaluate(items))
+    parser.add_argument("--data", action="append", help="a LoCoMo-shaped JSON file (default: both sets)")
+    paths = {path: Path(path) for path in parser.parse_args().data or []} or SETS
+    for name, path in paths.items():
+        print(f"\n## {name}")
+        report(evaluate(json.loads(path.read_text())))
 
 
 if __name__ == "__main__":
