@@ -14,18 +14,29 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# Development targets (run, demo, migrate, bench) use config.settings_dev: DEBUG and the repository's
+# development keys. Production targets (serve, worker, beat) use config.settings, which refuses to
+# start without real keys (README, "Operations in production"). DJANGO_SETTINGS_MODULE set in the
+# environment wins for every target.
+DEV_SETTINGS := $(or $(DJANGO_SETTINGS_MODULE),config.settings_dev)
+PROD_SETTINGS := $(or $(DJANGO_SETTINGS_MODULE),config.settings)
+
 check-services: install
 	@$(BIN)/python -c "import sys; from scripts.check_services import main; sys.exit(main())"
 
+define migrate-with
+	DJANGO_SETTINGS_MODULE=$(1) $(BIN)/python manage.py ensure_database
+	DJANGO_SETTINGS_MODULE=$(1) $(BIN)/python manage.py migrate --noinput -v0
+endef
+
 migrate: check-services
-	$(BIN)/python manage.py ensure_database
-	$(BIN)/python manage.py migrate --noinput -v0
+	$(call migrate-with,$(DEV_SETTINGS))
 
 demo: migrate
-	@$(BIN)/python manage.py demo_setup
+	@DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py demo_setup
 
 run: demo
-	DEBUG=$${DEBUG:-true} $(BIN)/honcho -f Procfile.dev start
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/honcho -f Procfile.dev start
 
 # Production server: granian (WSGI) by default, SERVER=gunicorn for gunicorn sync workers.
 SERVER ?= granian
@@ -37,28 +48,39 @@ METRICS_DIR ?= $(CURDIR)/.run/metrics
 # --respawn-failed-workers: a worker that dies (OOM killer, crash) is replaced; without it granian exits.
 GRANIAN_OPTIONS := --interface wsgi --no-ws --respawn-failed-workers
 
-serve: migrate
+serve: check-services
+	$(call migrate-with,$(PROD_SETTINGS))
 	$(MAKE) -s serve-$(SERVER)
 
+# `import config` first: a refused start is one line here, not one per server worker.
 serve-granian:
 	mkdir -p $(METRICS_DIR) && rm -f $(METRICS_DIR)/*.db
-	PROMETHEUS_MULTIPROC_DIR=$(METRICS_DIR) $(BIN)/granian $(GRANIAN_OPTIONS) --host $(firstword $(subst :, ,$(BIND))) --port $(lastword $(subst :, ,$(BIND))) \
+	DJANGO_SETTINGS_MODULE=$(PROD_SETTINGS) $(BIN)/python -c "import config"
+	DJANGO_SETTINGS_MODULE=$(PROD_SETTINGS) PROMETHEUS_MULTIPROC_DIR=$(METRICS_DIR) $(BIN)/granian $(GRANIAN_OPTIONS) --host $(firstword $(subst :, ,$(BIND))) --port $(lastword $(subst :, ,$(BIND))) \
 		--workers $(WEB_CONCURRENCY) --blocking-threads $(BLOCKING_THREADS) --log-level warning config.wsgi:application
 
 serve-gunicorn:
 	mkdir -p $(METRICS_DIR) && rm -f $(METRICS_DIR)/*.db
-	PROMETHEUS_MULTIPROC_DIR=$(METRICS_DIR) $(BIN)/gunicorn config.wsgi:application -c config/gunicorn.py
+	DJANGO_SETTINGS_MODULE=$(PROD_SETTINGS) $(BIN)/python -c "import config"
+	DJANGO_SETTINGS_MODULE=$(PROD_SETTINGS) PROMETHEUS_MULTIPROC_DIR=$(METRICS_DIR) $(BIN)/gunicorn config.wsgi:application -c config/gunicorn.py
 
 bench: install
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	command -v wrk >/dev/null || apt-get install -y wrk
 	$(BIN)/python bench/run.py
 
+# The worker's pool processes share their samples in WORKER_METRICS_DIR; the worker serves them on
+# WORKER_METRICS_BIND (behind METRICS_TOKEN).
+WORKER_METRICS_DIR ?= $(CURDIR)/.run/worker-metrics
+WORKER_METRICS_BIND ?= 127.0.0.1:9808
+
 worker: install
-	$(BIN)/celery -A config worker --loglevel=INFO --concurrency=$${CELERY_CONCURRENCY:-2}
+	mkdir -p $(WORKER_METRICS_DIR) && rm -f $(WORKER_METRICS_DIR)/*.db
+	DJANGO_SETTINGS_MODULE=$(PROD_SETTINGS) PROMETHEUS_MULTIPROC_DIR=$(WORKER_METRICS_DIR) \
+		WORKER_METRICS_BIND=$(WORKER_METRICS_BIND) $(BIN)/celery -A config worker --loglevel=INFO --concurrency=$${CELERY_CONCURRENCY:-2}
 
 beat: install
-	$(BIN)/celery -A config beat --loglevel=INFO
+	DJANGO_SETTINGS_MODULE=$(PROD_SETTINGS) $(BIN)/celery -A config beat --loglevel=INFO
 
 test: check-services
 	DJANGO_SETTINGS_MODULE=config.settings_test $(BIN)/pytest

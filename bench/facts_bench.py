@@ -26,7 +26,7 @@ os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL",
                                             "postgres://postgres@127.0.0.1:5432/fanmemory_bench_facts")
 os.environ["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
 os.environ["CELERY_TASK_ALWAYS_EAGER"] = "true"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_dev")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 assert not os.environ["REDIS_URL"].endswith("/0"), "never bench on Redis DB 0"
 

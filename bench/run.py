@@ -22,13 +22,16 @@ SERVER = os.environ.get("BENCH_SERVER", "granian")
 WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
 ENV = {
     **os.environ,
-    "DJANGO_SETTINGS_MODULE": "config.settings",
+    # The development keys (the bench seeds its own database); DEBUG off, as in production.
+    "DJANGO_SETTINGS_MODULE": "config.settings_dev",
+    "DEBUG": "false",
     "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/fanmemory_bench"),
     "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9"),
     # The contract's per-creator limits would stop a benchmark at 1,000 reads a minute: counted, never reached.
     "RATE_LIMITS_JSON": json.dumps({scope: {"creator": "10000000/minute", "fan": "10000000/minute"}
                                     for scope in ("retrieval", "save", "bulk")}),
     "METRICS_DIR": str(OUT / "metrics"),
+    "METRICS_TOKEN": os.environ.get("METRICS_TOKEN") or "bench-metrics-token",
     "BIND": f"127.0.0.1:{PORT}",
     "WEB_CONCURRENCY": WORKERS,
 }
@@ -106,7 +109,8 @@ def flush_bench_redis() -> None:
 
 
 def cache_counters() -> tuple[float, float]:
-    text = urllib.request.urlopen(f"{BASE}/metrics", timeout=10).read().decode()
+    request = urllib.request.Request(f"{BASE}/metrics", headers={"Authorization": f"Bearer {ENV['METRICS_TOKEN']}"})
+    text = urllib.request.urlopen(request, timeout=10).read().decode()
     hits = sum(float(v) for v in re.findall(r'fanmemory_cache_lookups_total\{[^}]*result="hit"[^}]*\} (\S+)', text))
     misses = sum(float(v) for v in re.findall(r'fanmemory_cache_lookups_total\{[^}]*result="miss"[^}]*\} (\S+)', text))
     return hits, misses

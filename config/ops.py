@@ -1,4 +1,6 @@
-"""Operations endpoints: liveness, readiness (database and cache) and nothing personal."""
+"""Operations endpoints: liveness, readiness (database and cache), metrics (behind METRICS_TOKEN);
+nothing personal."""
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from prometheus_client import CONTENT_TYPE_LATEST
@@ -6,8 +8,10 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from django_redis import get_redis_connection
 
 from core import breakers
-from core.metrics import render
-from memory.selectors import fans_with_memory_count
+from core.errors import envelope
+from core.metrics import render, token_ok
+from gdpr.selectors import erasures_at_risk
+from memory.selectors import fans_with_memory_count, interactions_per_fan, learning_lag_seconds
 
 
 def healthz(request):
@@ -41,5 +45,21 @@ def readyz(request):
     return JsonResponse({"status": "ok", "checks": checks})
 
 
+def _gauges() -> dict:
+    """The scrape-time gauges of shared state (totals over every creator; ops/alerts.yml uses them)."""
+    learning = settings.FANMEMORY
+    return {
+        "fanmemory_fans_with_memory": ("Fans with memory, all creators", fans_with_memory_count),
+        "fanmemory_avg_interactions_per_fan": ("Messages and purchases per fan with memory", interactions_per_fan),
+        "fanmemory_learning_lag_seconds": ("Age of the oldest event waiting to be learned", lambda: learning_lag_seconds(
+            max_attempts=learning["LEARN_MAX_ATTEMPTS"])),
+        "fanmemory_learning_sweep_after_seconds": ("The sweep re-queues events unlearned this long",
+                                                   lambda: learning["LEARN_SWEEP_AFTER_SECONDS"]),
+        "fanmemory_erasures_at_risk": ("Erasure requests open close to or past their deadline", erasures_at_risk),
+    }
+
+
 def metrics(request):
-    return HttpResponse(render(fans_with_memory_count), content_type=CONTENT_TYPE_LATEST)
+    if not token_ok(request.headers.get("Authorization"), settings.METRICS_TOKEN):
+        return JsonResponse(envelope("FORBIDDEN", "Send Authorization: Bearer <METRICS_TOKEN>.", False), status=403)
+    return HttpResponse(render(_gauges()), content_type=CONTENT_TYPE_LATEST)

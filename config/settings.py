@@ -1,14 +1,18 @@
-"""Settings read from the environment, with working local defaults.
+"""Production settings, read from the environment (config.settings_dev and config.settings_test
+build on them for a laptop and for the suite).
 
-SECRET_KEY and FIELD_ENCRYPTION_KEY sign and encrypt every encrypted column: they are read
-from the environment and never generated at start-up. Changing either one makes every
-encrypted row unreadable (see README, "Keys").
+SECRET_KEY and FIELD_ENCRYPTION_KEY sign and encrypt every encrypted column: they are read from
+the environment, a file or the key provider (core.startup.secret), never generated at start-up and
+never defaulted here. Changing either one makes every encrypted row unreadable (see README, "Keys").
+Importing `config` refuses to start a process whose keys are missing or the development ones.
 """
 import json
 import os
 from pathlib import Path
 
 import dj_database_url
+
+from core import startup, tls
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -21,14 +25,21 @@ def env_int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
-DEV_SECRET_KEY = "dev-only-insecure-secret-key-change-me-in-production-0000"
-DEV_ENCRYPTION_KEY = "dev-only-insecure-field-encryption-key-change-me-0000"
+def secret(name: str) -> str | None:
+    """From NAME, NAME_FILE or NAME_WRAPPED_FILE (README, "Operations in production")."""
+    return startup.secret(name, os.environ)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
-CRYPTOGRAPHY_KEY = os.environ.get("FIELD_ENCRYPTION_KEY", DEV_ENCRYPTION_KEY)
+
+# Only settings_dev and settings_test accept the repository's development keys.
+DEVELOPMENT_KEYS_ALLOWED = False
+SECRET_KEY = secret("SECRET_KEY")
+FIELD_ENCRYPTION_KEY = secret("FIELD_ENCRYPTION_KEY")
+CRYPTOGRAPHY_KEY = FIELD_ENCRYPTION_KEY  # django-cryptography derives its key from it
 # Only while rotating keys (see README, "Keys"): the keys to read old rows with.
-OLD_SECRET_KEY = os.environ.get("OLD_SECRET_KEY")
-OLD_FIELD_ENCRYPTION_KEY = os.environ.get("OLD_FIELD_ENCRYPTION_KEY")
+OLD_SECRET_KEY = secret("OLD_SECRET_KEY")
+OLD_FIELD_ENCRYPTION_KEY = secret("OLD_FIELD_ENCRYPTION_KEY")
+# The bearer token of /metrics (web and worker); unset, /metrics answers 403 to everyone.
+METRICS_TOKEN = secret("METRICS_TOKEN")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",")
 
@@ -92,12 +103,20 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ENGINE"] = "core.db"  # PostgreSQL with the circuit breaker and query deadlines
-DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 2)  # libpq's minimum
+if DATABASE_PASSWORD := secret("DATABASE_PASSWORD"):  # kept out of DATABASE_URL when it comes from a file
+    DATABASES["default"]["PASSWORD"] = DATABASE_PASSWORD
+# TLS (core.tls): DATABASE_URL's sslmode / sslrootcert, and this lowest version for PostgreSQL and Redis.
+TLS_MIN_VERSION = tls.min_version(os.environ.get("TLS_MIN_VERSION", "TLSv1.2"))
+DATABASES["default"]["OPTIONS"] = {
+    **tls.postgres_options(DATABASES["default"].get("OPTIONS", {}), TLS_MIN_VERSION),
+    "connect_timeout": env_int("DB_CONNECT_TIMEOUT", 2),  # libpq's minimum
+}
 # Inside an HTTP request a query still waiting after this many seconds is cut (a stalled database).
 DB_QUERY_TIMEOUT = float(os.environ.get("DB_QUERY_TIMEOUT", 1.5))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+REDIS_CA_FILE = os.environ.get("REDIS_CA_FILE") or None  # for rediss:// URLs (cache and broker)
 CACHES = {
     "default": {
         "BACKEND": "django_redis.cache.RedisCache",
@@ -108,11 +127,15 @@ CACHES = {
             "SOCKET_CONNECT_TIMEOUT": 0.5,
             "SOCKET_TIMEOUT": 0.5,
             "IGNORE_EXCEPTIONS": True,
+            "CONNECTION_POOL_KWARGS": tls.redis_options(REDIS_URL, REDIS_CA_FILE, TLS_MIN_VERSION),
         },
     }
 }
 
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
+# The worker's own /metrics (host:port, behind METRICS_TOKEN); unset: not served.
+WORKER_METRICS_BIND = os.environ.get("WORKER_METRICS_BIND") or None
+CELERY_BROKER_USE_SSL = tls.redis_options(CELERY_BROKER_URL, REDIS_CA_FILE, TLS_MIN_VERSION) or False
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = CELERY_TASK_ALWAYS_EAGER
 CELERY_TASK_IGNORE_RESULT = True
@@ -135,7 +158,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["core.auth.ApiKeyAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # core.permissions.WritesAllowed: the read-only mode (503 READ_ONLY on every write).
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated", "core.permissions.WritesAllowed"],
     "DEFAULT_RENDERER_CLASSES": ["config.renderers.OrjsonRenderer"],
     "DEFAULT_PARSER_CLASSES": ["config.parsers.OrjsonParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -182,6 +206,8 @@ FANMEMORY = {
     # Off: a message's commit does not wait for the WAL flush (README, "Durability").
     "MESSAGE_SYNCHRONOUS_COMMIT": env_bool("MESSAGE_SYNCHRONOUS_COMMIT", False),
     "API_KEY_CACHE_SECONDS": env_int("API_KEY_CACHE_SECONDS", 10),
+    # How long a process trusts the rollout switches it read (read-only mode, creators' shares).
+    "SWITCH_CACHE_SECONDS": env_int("SWITCH_CACHE_SECONDS", 5),
     # How long a verified key is kept in Redis (sealed) to verify it while PostgreSQL is down.
     "API_KEY_STORE_SECONDS": env_int("API_KEY_STORE_SECONDS", 86400),
     "MAX_FUTURE_SECONDS": 300,

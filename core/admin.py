@@ -1,15 +1,37 @@
 from django.contrib import admin, messages
 
+from . import rollout
 from .admin_base import ReadOnlyAdmin
-from .models import ApiKey, Creator
+from .models import ApiKey, Creator, ServiceMode
 from .services import api_key_revoke
 
 
+class SwitchAdmin(admin.ModelAdmin):
+    """A rollout switch changed here is seen by this process at once, by the others within
+    SWITCH_CACHE_SECONDS (core.rollout)."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        rollout.forget()
+
+
 @admin.register(Creator)
-class CreatorAdmin(admin.ModelAdmin):
-    list_display = ("id", "created_at")
+class CreatorAdmin(SwitchAdmin):
+    list_display = ("id", "rollout_percent", "created_at")
     search_fields = ("id",)
     readonly_fields = ("created_at",)
+
+
+@admin.register(ServiceMode)
+class ServiceModeAdmin(SwitchAdmin):
+    list_display = ("__str__", "retry_after_seconds", "updated_at")
+    readonly_fields = ("updated_at",)
+
+    def has_add_permission(self, request):
+        return not ServiceMode.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(ApiKey)

@@ -10,6 +10,8 @@ import time
 from collections import deque
 from contextlib import contextmanager
 
+from .metrics import CIRCUIT_OPEN
+
 
 class CircuitOpen(Exception):
     def __init__(self, name: str):
@@ -24,6 +26,8 @@ class Breaker:
         self._recent: deque[float] = deque()
         self._opened_at: float | None = None
         self._probing = False
+        self._open_gauge = CIRCUIT_OPEN.labels(circuit=name)
+        self._open_gauge.set(0)
 
     @property
     def state(self) -> str:
@@ -47,9 +51,7 @@ class Breaker:
     def succeeded(self) -> None:
         if self._opened_at is None and not self._recent:
             return
-        with self._lock:
-            self._recent.clear()
-            self._opened_at, self._probing = None, False
+        self._close()
 
     def failed(self) -> None:
         with self._lock:
@@ -63,6 +65,7 @@ class Breaker:
             if len(self._recent) >= self.failures:
                 self._opened_at = now
                 self._recent.clear()
+                self._open_gauge.set(1)
 
     @contextmanager
     def guard(self, is_failure):
@@ -78,9 +81,13 @@ class Breaker:
         self.succeeded()
 
     def reset(self) -> None:
+        self._close()
+
+    def _close(self) -> None:
         with self._lock:
             self._recent.clear()
             self._opened_at, self._probing = None, False
+        self._open_gauge.set(0)
 
 
 DATABASE = Breaker("database")

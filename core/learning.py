@@ -16,6 +16,8 @@ class LearningInput:
     target: dict | None
     # The one personalization policy's answer for this fan (consent, boundaries, minors).
     personalize: bool
+    # The rollout share's answer (fans.policy.calibration_on): the personality profile is learned.
+    calibrate: bool
     engagement_level: Callable[[], str | None]
     fan_activity: Callable[[], dict]  # spend and activity totals (memory)
     at_risk: Callable[[], bool]  # any disengagement signal (emotions), read after emotions learned

@@ -17,6 +17,7 @@ ANALYSIS_OR_BATCH = PolymorphicProxySerializer(
 
 class AnalyzeView(APIView):
     rate_limit_scope = "retrieval"
+    only_reads = True  # stores nothing: served in read-only mode (core.rollout)
 
     @extend_schema(request=AnalyzeSerializer,
                    responses={200: ANALYSIS_OR_BATCH, **ERRORS},

@@ -134,12 +134,21 @@ def _count_lookups(part: str, looked_up: int, missed: int) -> None:
         _lookup_counter(part, "miss").inc(missed)
 
 
+def _as_served(creator_id: str, fan_id: str, parts: dict) -> tuple[dict | None, dict | None, bool]:
+    """(profile, preferences, personalized) after the policy: defaults for a fan not personalised,
+    the default profile for a fan outside the creator's rollout share."""
+    profile, preferences = parts.get(PERSONALITY.name), parts.get(PREFERENCES.name)
+    personalized = policy.personalized(parts[CONSENT.name], parts[FACTS.name])
+    if not personalized:
+        return default_profile(fan_id), default_preferences(fan_id), False
+    if profile is not None and not policy.calibration_on(creator_id=creator_id, fan_id=fan_id):
+        profile = default_profile(fan_id)
+    return profile, preferences, True
+
+
 def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, messages: int) -> dict:
     engagement, consent = parts[ENGAGEMENT.name], parts[CONSENT.name]
-    profile, preferences = parts[PERSONALITY.name], parts[PREFERENCES.name]
-    personalized = policy.personalized(consent, parts[FACTS.name])
-    if not personalized:
-        profile, preferences = default_profile(fan_id), default_preferences(fan_id)
+    profile, preferences, personalized = _as_served(creator_id, fan_id, parts)
     emotional_state = parts[EMOTIONS.name]
     return {
         "fan_id": fan_id,
@@ -157,23 +166,17 @@ def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, me
     }
 
 
-DEFAULTS = {PERSONALITY.name: default_profile, PREFERENCES.name: default_preferences}
-
-
 def personal_part(*, creator_id: str, fan_id: str, part: ContextPart) -> dict:
     """The fan's profile or preferences as the context serves them: after the policy."""
     parts = fan_parts(creator_id=creator_id, fan_id=fan_id, wanted=(part, CONSENT, FACTS))
-    if policy.personalized(parts[CONSENT.name], parts[FACTS.name]):
-        return parts[part.name]
-    return DEFAULTS[part.name](fan_id)
+    profile, preferences, _ = _as_served(creator_id, fan_id, parts)
+    return profile if part is PERSONALITY else preferences
 
 
 def response_style(*, creator_id: str, fan_id: str) -> dict:
     """The seed's getOptimalResponseStyle for one fan, from the same parts and policy as the context."""
     parts = fan_parts(creator_id=creator_id, fan_id=fan_id, wanted=(PERSONALITY, PREFERENCES, EMOTIONS, CONSENT, FACTS))
-    profile, preferences = parts[PERSONALITY.name], parts[PREFERENCES.name]
-    if not policy.personalized(parts[CONSENT.name], parts[FACTS.name]):
-        profile, preferences = default_profile(fan_id), default_preferences(fan_id)
+    profile, preferences, _ = _as_served(creator_id, fan_id, parts)
     return response_style_from(profile, preferences, parts[EMOTIONS.name])
 
 

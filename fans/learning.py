@@ -1,8 +1,8 @@
 """Learning from each saved event: one run per event, every learner exactly once, nothing swallowed.
 
 A run locks the event (skipping it if another run holds it), reads and decrypts its message once,
-applies the personalization policy once, and runs the learners in order, each in a savepoint. The
-learners' writes and the names of those done commit together with the event, so a redelivered or
+applies the personalization policy and the rollout share once, and runs the learners in order,
+each in a savepoint. The learners' writes and the names of those done commit together with the event, so a redelivered or
 swept event never counts twice. A learner that fails is retried with backoff, alone. After commit,
 the fan's hot cache is brought in line (the list re-synced, the learned parts forgotten), retried
 like a learner until Redis takes it; only then is the event learned.
@@ -42,12 +42,16 @@ class Learner:
     name: str
     learn: Callable[[LearningInput], None]
     personal: bool  # builds a personalised profile: skipped while the policy says no
+    calibration: bool = False  # the personality calibration: skipped for fans outside the rollout share
+
+    def runs_for(self, given: LearningInput) -> bool:
+        return (given.personalize or not self.personal) and (given.calibrate or not self.calibration)
 
 
 LEARNERS = (
     # Named by their app's label: retention replays the learners of the apps whose rows it rebuilds.
     Learner("emotions", emotions_learn, personal=False),
-    Learner("personality", personality_learn, personal=True),
+    Learner("personality", personality_learn, personal=True, calibration=True),
     Learner("preferences", preferences_learn, personal=True),
     Learner("facts", facts_learn, personal=False),  # its safety flags are raised whatever the policy
     Learner("recall", recall_learn, personal=False),  # indexes messages while memory consent holds
@@ -82,7 +86,7 @@ def _run_learners(event, given: LearningInput) -> list[str]:
     for learner in LEARNERS:
         if learner.name in done:
             continue
-        if learner.personal and not given.personalize:
+        if not learner.runs_for(given):
             done.append(learner.name)
             continue
         try:
@@ -107,6 +111,7 @@ def _input_for(event) -> LearningInput:
     return LearningInput(
         event=event, message=message, target=target,
         personalize=policy.personalization_on(creator_id=creator_id, fan_id=fan_id),
+        calibrate=policy.calibration_on(creator_id=creator_id, fan_id=fan_id),
         engagement_level=lambda: (memory_selectors.fan_engagement(creator_id=creator_id, fan_id=fan_id)
                                   or {}).get("engagement_level"),
         fan_activity=lambda: memory_selectors.fan_activity(creator_id=creator_id, fan_id=fan_id),
@@ -121,7 +126,7 @@ def relearn(*, creator_id: str, fan_id: str, learners: set[str]) -> int:
     for event in events:
         given = _input_for(event)
         for learner in LEARNERS:
-            if learner.name in learners and (given.personalize or not learner.personal):
+            if learner.name in learners and learner.runs_for(given):
                 learner.learn(given)
     return len(events)
 

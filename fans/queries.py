@@ -7,7 +7,7 @@ from personality.services import personality_calibrate, personality_feedback_app
 from preferences.selectors import content_recommendations as rank_content
 from recall import selectors as recall_selectors
 
-from . import context
+from . import context, policy
 
 
 def creator_stats(*, creator_id: str) -> dict:
@@ -17,6 +17,9 @@ def creator_stats(*, creator_id: str) -> dict:
 
 
 def calibrate(*, creator_id: str, fan_id: str) -> dict:
+    if not policy.calibration_on(creator_id=creator_id, fan_id=fan_id):  # outside the rollout share
+        return context.personal_part(creator_id=creator_id, fan_id=fan_id, part=context.PERSONALITY)
+
     def history():
         # The fan's engagement row is the erasure's anchor: locked here, an erasure waits for this
         # transaction, and after one there is nothing to read (core.registry).
@@ -37,6 +40,8 @@ def tone_feedback_apply(*, creator_id: str, fan_id: str, about_event_id: str, ou
         raise invalid({"about_event_id": ["This message belongs to another fan."]})
     if message["sender"] != "ai":
         raise invalid({"about_event_id": ["Feedback must be about an ai message."]})
+    if not policy.calibration_on(creator_id=creator_id, fan_id=fan_id):  # outside the rollout share
+        return context.personal_part(creator_id=creator_id, fan_id=fan_id, part=context.PERSONALITY)
     return personality_feedback_apply(creator_id=creator_id, fan_id=fan_id, message=message, outcome=outcome)
 
 

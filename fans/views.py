@@ -108,6 +108,7 @@ class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
     lookup_value_regex = "[^/]+"
     rate_limit_scope = "retrieval"
     rate_limit_scopes = {"bulk_context": "bulk", "destroy": "save"}
+    only_reads = False  # bulk_context's POST only reads: served in read-only mode (core.rollout)
     filterset_class = FanFilter
     pagination_class = FanPagination
     serializer_class = FanSummarySerializer
@@ -153,7 +154,7 @@ class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
 
     @extend_schema(request=BulkContextSerializer, responses={200: OpenApiTypes.OBJECT, **ERRORS},
                    summary="Memory contexts of 1 to 100 fans")
-    @action(detail=False, methods=["post"], url_path="bulk-context")
+    @action(detail=False, methods=["post"], url_path="bulk-context", only_reads=True)
     def bulk_context(self, request):
         serializer = BulkContextSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -240,6 +241,7 @@ class ResponseStyleView(FanView):
 
 class RecommendationsView(FanView):
     rate_limit_scope = "retrieval"
+    only_reads = True  # served in read-only mode (core.rollout)
 
     @extend_schema(request=RecommendationsSchema, responses={200: RecommendationSerializer(many=True), **ERRORS},
                    summary="Rank 1 to 200 available items for the fan: [{content_id, score, reason, ...}]")

@@ -1,10 +1,13 @@
 """Reads of the gdpr app: consent (also a part of the memory context) and erasure requests."""
+from datetime import timedelta
+
 from django.conf import settings
+from django.utils import timezone
 
 from core import cache, keys
 from core.parts import ContextPart
 
-from .models import Consent, ConsentChange, ErasureRequest, Purpose
+from .models import Consent, ConsentChange, ErasureRequest, ErasureStatus, Purpose
 
 PURPOSES = tuple(Purpose.values)
 CONSENT_SUFFIX = "consent"
@@ -47,3 +50,9 @@ def erasure_request_for(*, creator_id: str, request_id) -> ErasureRequest | None
 CONTEXT_PART = ContextPart(
     name="consent", cache_suffix=CONSENT_SUFFIX, ttl=settings.FANMEMORY["PERSONALITY_TTL"], load_many=consents_for
 )
+
+
+def erasures_at_risk() -> int:
+    """Erasure requests still open within ERASURE_ALERT_HOURS of their deadline, or past it."""
+    close = timezone.now() + timedelta(hours=settings.FANMEMORY["ERASURE_ALERT_HOURS"])
+    return ErasureRequest.objects.exclude(status=ErasureStatus.DONE).filter(deadline__lt=close).count()

@@ -141,6 +141,19 @@ def fans_with_memory_count() -> int:
     return EngagementMetrics.objects.count()
 
 
+def interactions_per_fan() -> float:
+    """Messages and purchases per fan with memory, over every creator (a metric)."""
+    totals = EngagementMetrics.objects.aggregate(fans=Count("id"), interactions=Sum(F("total_messages") + F("total_purchases")))
+    return (totals["interactions"] or 0) / totals["fans"] if totals["fans"] else 0.0
+
+
+def learning_lag_seconds(*, max_attempts: int) -> float:
+    """Age of the oldest event still waiting to be learned (not given up on); 0 when none waits."""
+    oldest = (InteractionEvent.objects.filter(learned_at__isnull=True, learn_attempts__lt=max_attempts)
+              .aggregate(oldest=Min("received_at"))["oldest"])
+    return max(0.0, (timezone.now() - oldest).total_seconds()) if oldest else 0.0
+
+
 def fan_engagement(*, creator_id: str, fan_id: str) -> dict | None:
     metrics = EngagementMetrics.objects.filter(creator_id=creator_id, fan_id=fan_id).first()
     if metrics is None:

@@ -1,8 +1,9 @@
 import pytest
+from django.conf import settings
 from django_redis import get_redis_connection
 from rest_framework.test import APIClient
 
-from core import breakers
+from core import breakers, rollout
 from core.auth import forget_cached_keys
 from core.services import api_key_create
 
@@ -14,6 +15,7 @@ def clean_redis():
     assert client.connection_pool.connection_kwargs.get("db", 0) != 0
     client.flushdb()
     forget_cached_keys()
+    rollout.forget()
     for breaker in (breakers.DATABASE, breakers.CACHE):  # a test's outage must not leak into the next
         breaker.reset()
     yield
@@ -23,6 +25,12 @@ def clean_redis():
 @pytest.fixture
 def redis_client():
     return get_redis_connection("default")
+
+
+def process_keys() -> dict:
+    """The suite's keys (drawn for this run, config.settings_test), for a process a test starts with
+    production settings: it reads and writes the same encrypted rows."""
+    return {"SECRET_KEY": settings.SECRET_KEY, "FIELD_ENCRYPTION_KEY": settings.FIELD_ENCRYPTION_KEY}
 
 
 def client_for(creator_id: str) -> APIClient:

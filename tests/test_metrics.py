@@ -1,11 +1,12 @@
 from tests.conftest import message, post
 
 
-def test_metrics_are_prometheus_text_without_ids(api, client):
+def test_metrics_are_prometheus_text_without_ids(api, client, settings):
+    settings.METRICS_TOKEN = "a-metrics-token"
     post(api, message(fan_id="fan_secret_id", content="hello"))
     api.get("/api/v1/fans/fan_secret_id/context/")
     api.get("/api/v1/fans/nobody/context/")
-    response = client.get("/metrics")
+    response = client.get("/metrics", HTTP_AUTHORIZATION="Bearer a-metrics-token")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
     text = response.content.decode()
     for name in ("fanmemory_retrieval_seconds_bucket", "fanmemory_save_seconds_bucket",

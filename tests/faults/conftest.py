@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 
 from core.services import api_key_create  # the fault tests' one import of app code
+from tests.conftest import process_keys
 
 from .processes import CeleryWorker, LiveServer, PgProxy, RedisServer
 
@@ -49,6 +50,7 @@ def app_env(transactional_db, pg_proxy, redis_server) -> dict:
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "EMOTION_WARMUP": "false",
         "DEBUG": "false",
+        **process_keys(),
     }
 
 

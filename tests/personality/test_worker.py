@@ -13,7 +13,7 @@ from django.db import connection
 
 from config.celery import app
 from personality.models import PersonalityProfile
-from tests.conftest import message, post
+from tests.conftest import message, post, process_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 DEADLINE_SECONDS = 30
@@ -36,6 +36,7 @@ def start_worker(log):
         "CELERY_BROKER_URL": app.conf.broker_url,
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "DJANGO_SETTINGS_MODULE": "config.settings",
+        **process_keys(),
     }
     command = [sys.executable, "-m", "celery", "-A", "config", "worker", "-P", "solo", "--loglevel=WARNING",
                "--without-heartbeat", "--without-gossip", "--without-mingle"]
