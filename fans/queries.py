@@ -52,7 +52,10 @@ def content_recommendations(*, creator_id: str, fan_id: str, items: list[dict]) 
 
 
 def recall(*, creator_id: str, fan_id: str, query: str, k: int, exclude: frozenset = frozenset(), **filters) -> dict:
-    """The fan's messages most relevant to the query, best first, and how many wait to be indexed."""
+    """The fan's messages most relevant to the query, best first, and how many wait to be indexed
+    (nothing recalled for a fan outside the creator's rollout share)."""
+    if not policy.recall_on(creator_id=creator_id, fan_id=fan_id):
+        return {"results": [], "pending": 0}
     hits = recall_selectors.search(creator_id=creator_id, fan_id=fan_id, query=query, k=k, exclude=exclude, **filters)
     messages = memory_selectors.message_texts(creator_id=creator_id, event_ids=[hit.event_id for hit in hits])
     results = [{"event_id": hit.event_id, "content": messages[hit.event_id]["content"], "sender": hit.sender,

@@ -1,5 +1,4 @@
 """Long-term recall: the index, the endpoint, the context's relevant memories, and the fan's rights."""
-import os
 from datetime import timedelta
 
 import pytest
@@ -7,7 +6,6 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from config import settings as base_settings
 from core.crypto import derive_field_key
 from fans import tasks
 from memory.models import InteractionEvent
@@ -156,7 +154,7 @@ def test_withdrawn_memory_consent_indexes_nothing(api):
 
 def test_key_rotation_keeps_recall_working(api, settings):
     save_chat(api)
-    current = os.environ.get("FIELD_ENCRYPTION_KEY", base_settings.DEV_ENCRYPTION_KEY)
+    current = settings.FIELD_ENCRYPTION_KEY
     assert derive_field_key(current) == settings.CRYPTOGRAPHY_KEY
     settings.OLD_FIELD_ENCRYPTION_KEY = current
     settings.CRYPTOGRAPHY_KEY = derive_field_key("a new long random field encryption key, rotated in")
@@ -191,3 +189,16 @@ def test_the_export_holds_the_index_entries_and_the_erasure_proof_counts_them(ap
     request = api.post(f"/api/v1/fans/{FAN}/erasure/").json()
     proof = api.get(f"/api/v1/gdpr/erasure-requests/{request['request_id']}/").json()["proof"]
     assert proof["tables"]["recall_index_entries"] == len(CHAT)
+
+
+def test_a_fan_outside_the_rollout_share_is_recalled_nothing(api):
+    from core import rollout
+    from core.models import Creator
+
+    save_chat(api)
+    Creator.objects.filter(pk="creator_a").update(rollout_percent=0)
+    rollout.forget()
+    assert recall(api, "sister").json() == {"results": [], "pending": 0}
+    Creator.objects.filter(pk="creator_a").update(rollout_percent=100)
+    rollout.forget()
+    assert contents(recall(api, "sister"))
