@@ -85,7 +85,7 @@ def test_the_demo_key_is_reused_then_replaced_with_the_old_ones_revoked(transact
 
 def test_a_wrong_database_user_is_named_as_a_refused_login():
     env = {**os.environ, "DATABASE_URL": "postgres://no_such_role@127.0.0.1:5432/fanmemory_nowhere",
-           "DJANGO_SETTINGS_MODULE": "config.settings"}
+           "DJANGO_SETTINGS_MODULE": "config.settings_dev"}
     migrate = subprocess.run([sys.executable, "manage.py", "migrate"], cwd=ROOT, env=env, capture_output=True,
                              text=True, timeout=60)
     assert migrate.returncode == 2
