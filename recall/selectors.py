@@ -52,10 +52,6 @@ def _entries(creator_id: str, fan_id: str) -> list[tuple]:
         return cursor.fetchall()
 
 
-def entry_count(*, creator_id: str, fan_id: str) -> int:
-    return IndexEntry.objects.filter(creator_id=creator_id, fan_id=fan_id).count()
-
-
 def _kept(row, *, after, before, sender, exclude) -> bool:
     event_id, row_sender, at = row[0], row[1], row[2]
     return (event_id not in exclude and (sender is None or row_sender == sender)
