@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer train-analyzer bench-analyzer check-services clean
+.PHONY: install browser run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer train-analyzer bench-analyzer check-services clean
 
 install: $(STAMP)
 
@@ -12,7 +12,13 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/python manage.py collectstatic --noinput -v0
 	touch $(STAMP)
+
+# The browser tests drive Debian's Chromium (Playwright's own browser downloads are never used).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium) \
+		|| { echo "Install Chromium: apt-get install chromium (as root)"; exit 1; }
 
 check-services: install
 	@$(BIN)/python -c "import sys; from scripts.check_services import main; sys.exit(main())"
@@ -38,6 +44,7 @@ METRICS_DIR ?= $(CURDIR)/.run/metrics
 GRANIAN_OPTIONS := --interface wsgi --no-ws --respawn-failed-workers
 
 serve: migrate
+	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(MAKE) -s serve-$(SERVER)
 
 serve-granian:
@@ -60,7 +67,7 @@ worker: install
 beat: install
 	$(BIN)/celery -A config beat --loglevel=INFO
 
-test: check-services
+test: check-services browser
 	DJANGO_SETTINGS_MODULE=config.settings_test $(BIN)/pytest
 
 train-analyzer: install

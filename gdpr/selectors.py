@@ -1,7 +1,7 @@
 """Reads of the gdpr app: consent (also a part of the memory context) and erasure requests."""
 from django.conf import settings
 
-from core import cache, keys
+from core import cache, keys, registry
 from core.parts import ContextPart
 
 from .models import Consent, ConsentChange, ErasureRequest, Purpose
@@ -47,3 +47,8 @@ def erasure_request_for(*, creator_id: str, request_id) -> ErasureRequest | None
 CONTEXT_PART = ContextPart(
     name="consent", cache_suffix=CONSENT_SUFFIX, ttl=settings.FANMEMORY["PERSONALITY_TTL"], load_many=consents_for
 )
+
+
+def fan_data_counts(*, creator_id: str, fan_id: str) -> dict[str, int]:
+    """Rows held on the fan per registered table: what an export holds and an erasure deletes."""
+    return {source.label: source.rows(creator_id, fan_id).count() for source in registry.sources()}
