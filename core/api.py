@@ -98,6 +98,11 @@ class MoneyField(serializers.DecimalField):
                       {"type": "number", "minimum": 0, "maximum": float(maximum)}],
             "description": 'A string such as "12.99", or a number (rounded to the cent).'})
 
+    def validate_empty_values(self, data):
+        if isinstance(data, str) and not data.strip():  # DRF would read a blank as null
+            self.fail("invalid")
+        return super().validate_empty_values(data)
+
     def to_internal_value(self, data):
         if isinstance(data, bool) or not isinstance(data, (str, int, float)):
             self.fail("invalid")

@@ -48,7 +48,7 @@ class RecommendationRequestSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Recommendations")
-class RecommendationsSchema(serializers.Serializer):
+class RecommendationsSchema(StrictSerializer):
     """The request as documented in the OpenAPI schema (validated by RecommendationRequestSerializer)."""
 
     available_content = serializers.ListField(child=ContentItemSerializer(), min_length=1, max_length=MAX_ITEMS)
