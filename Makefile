@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer eval-recall train-analyzer bench-analyzer check-services clean
+.PHONY: install browser run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer eval-recall train-analyzer bench-analyzer check-services clean
 
 install: $(STAMP)
 
@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py collectstatic --noinput -v0
 	touch $(STAMP)
 
 # Development targets (run, demo, migrate, bench) use config.settings_dev: DEBUG and the repository's
@@ -20,6 +21,11 @@ $(STAMP): pyproject.toml
 # environment wins for every target.
 DEV_SETTINGS := $(or $(DJANGO_SETTINGS_MODULE),config.settings_dev)
 PROD_SETTINGS := $(or $(DJANGO_SETTINGS_MODULE),config.settings)
+
+# The browser tests drive Debian's Chromium (Playwright's own browser downloads are never used).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium) \
+		|| { echo "Install Chromium: apt-get install chromium (as root)"; exit 1; }
 
 check-services: install
 	@$(BIN)/python -c "import sys; from scripts.check_services import main; sys.exit(main())"
@@ -50,6 +56,7 @@ GRANIAN_OPTIONS := --interface wsgi --no-ws --respawn-failed-workers
 
 serve: check-services
 	$(call migrate-with,$(PROD_SETTINGS))
+	DJANGO_SETTINGS_MODULE=$(PROD_SETTINGS) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(MAKE) -s serve-$(SERVER)
 
 # `import config` first: a refused start is one line here, not one per server worker.
@@ -82,16 +89,17 @@ worker: install
 beat: install
 	DJANGO_SETTINGS_MODULE=$(PROD_SETTINGS) $(BIN)/celery -A config beat --loglevel=INFO
 
-test: check-services
+test: check-services browser
 	DJANGO_SETTINGS_MODULE=config.settings_test $(BIN)/pytest
 
 # Recall on LoCoMo (../shared/data/locomo-dev), in its own database and Redis DB.
 EVAL_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/fanmemory_eval
 eval-recall: install
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
-	DATABASE_URL=$(EVAL_DATABASE_URL) $(BIN)/python manage.py ensure_database
-	DATABASE_URL=$(EVAL_DATABASE_URL) $(BIN)/python manage.py migrate --noinput -v0
-	DATABASE_URL=$(EVAL_DATABASE_URL) REDIS_URL=redis://127.0.0.1:6379/9 $(BIN)/python bench/eval_recall.py
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) DATABASE_URL=$(EVAL_DATABASE_URL) $(BIN)/python manage.py ensure_database
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) DATABASE_URL=$(EVAL_DATABASE_URL) $(BIN)/python manage.py migrate --noinput -v0
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) DATABASE_URL=$(EVAL_DATABASE_URL) REDIS_URL=redis://127.0.0.1:6379/9 \
+		$(BIN)/python bench/eval_recall.py
 
 train-analyzer: install
 	$(BIN)/pip install --quiet -e ".[dev,train]"

@@ -169,7 +169,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["config.renderers.OrjsonRenderer"],
     "DEFAULT_PARSER_CLASSES": ["config.parsers.OrjsonParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.schema.ApiSchema",
     "EXCEPTION_HANDLER": "core.errors.api_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["core.ratelimit.ContractRateLimit"],
     "UNAUTHENTICATED_USER": None,
@@ -185,6 +185,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.schema.document_errors",
+                             "config.schema_links.add_links"],
+    "TAGS": [
+        {"name": "interactions", "description": "Save what happened: messages, purchases, feedback (idempotent)."},
+        {"name": "context", "description": "What the assistant should know before it answers a fan."},
+        {"name": "fans", "description": "The creator's fans, their engagement, totals, and forgetting a fan."},
+        {"name": "personality", "description": "Tone and style learned per fan, and tone feedback."},
+        {"name": "preferences", "description": "What a fan likes and buys; content recommendations."},
+        {"name": "emotions", "description": "Emotional analysis, a fan's emotional state and disengagement."},
+        {"name": "facts", "description": "Facts, notes, hand-over flags and segments of a fan."},
+        {"name": "gdpr", "description": "Export, erasure and consent (GDPR)."},
+    ],
     # Choice sets used by several serializers, named once.
     "ENUM_NAME_OVERRIDES": {
         "PurchaseKindEnum": "memory.models.PurchaseKind",
@@ -192,6 +204,9 @@ SPECTACULAR_SETTINGS = {
         "FactKindEnum": "facts.extraction.extractor.KINDS",
         "SentimentEnum": ["positive", "negative", "neutral"],
         "LevelEnum": ["low", "medium", "high"],
+        "EventTypeEnum": "memory.models.EventType",
+        "ContentKindEnum": "preferences.serializers.KINDS",
+        "SignalTypeEnum": ["short_responses", "long_delays", "negative_sentiment", "reduced_frequency"],
     },
 }
 

@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
 from core.errors import unknown_route
-from fans.admin import FanLookupView
+from fans.admin import dossier_urls
 
 from . import docs, ops
 
@@ -17,7 +18,8 @@ urlpatterns = [
     path("healthz", ops.healthz),
     path("readyz", ops.readyz),
     path("metrics", ops.metrics),
-    path("admin/gdpr/fan-lookup/", admin.site.admin_view(FanLookupView.as_view()), name="fan-lookup"),
+    path("admin/fans/dossier/", include(dossier_urls)),
+    path("admin/gdpr/fan-lookup/", RedirectView.as_view(pattern_name="fan-lookup")),  # the former address
     path("admin/", admin.site.urls),
     re_path(r"^", unknown_route),
 ]

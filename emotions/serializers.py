@@ -40,6 +40,18 @@ class AnalyzeSerializer(StrictSerializer):
         return attrs
 
 
+class AnalyzeTextSerializer(StrictSerializer):
+    """One message (documentation of AnalyzeSerializer's first form)."""
+
+    text = text_field(validators=[_not_blank])
+
+
+class AnalyzeTextsSerializer(StrictSerializer):
+    """1 to 100 messages (documentation of AnalyzeSerializer's second form)."""
+
+    texts = serializers.ListField(child=text_field(validators=[_not_blank]), min_length=1, max_length=MAX_TEXTS)
+
+
 class AnalysisSerializer(serializers.Serializer):
     """The contract's EmotionalAnalysis (documentation of the answer)."""
 

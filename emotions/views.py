@@ -4,23 +4,25 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.validators import FanIdInUrl
-from core.api import ERRORS
 
 from . import selectors, services
-from .serializers import (AnalysisBatchSerializer, AnalysisSerializer, AnalyzeSerializer,
-                          EmotionalStateSerializer, SignalSerializer)
+from .serializers import (AnalysisBatchSerializer, AnalysisSerializer, AnalyzeSerializer, AnalyzeTextSerializer,
+                          AnalyzeTextsSerializer, EmotionalStateSerializer, SignalSerializer)
 
 ANALYSIS_OR_BATCH = PolymorphicProxySerializer(
     component_name="AnalysisOrBatch", serializers=[AnalysisSerializer, AnalysisBatchSerializer],
+    resource_type_field_name=None)
+TEXT_OR_TEXTS = PolymorphicProxySerializer(
+    component_name="AnalyzeTextOrTexts", serializers=[AnalyzeTextSerializer, AnalyzeTextsSerializer],
     resource_type_field_name=None)
 
 
 class AnalyzeView(APIView):
     rate_limit_scope = "retrieval"
     only_reads = True  # stores nothing: served in read-only mode (core.rollout)
+    schema_tag = "emotions"
 
-    @extend_schema(request=AnalyzeSerializer,
-                   responses={200: ANALYSIS_OR_BATCH, **ERRORS},
+    @extend_schema(request=TEXT_OR_TEXTS, responses={200: ANALYSIS_OR_BATCH},
                    summary="Analyse `text` (an analysis) or 1 to 100 `texts` ({results: [...]}); stores nothing")
     def post(self, request):
         serializer = AnalyzeSerializer(data=request.data)
@@ -33,8 +35,9 @@ class AnalyzeView(APIView):
 
 class EmotionalStateView(FanIdInUrl, APIView):
     rate_limit_scope = "retrieval"
+    schema_tag = "emotions"
 
-    @extend_schema(responses={200: EmotionalStateSerializer, **ERRORS},
+    @extend_schema(responses={200: EmotionalStateSerializer},
                    summary="The fan's emotional state (defaults for a fan with no messages)")
     def get(self, request, fan_id):
         return Response(selectors.fan_emotional_state(creator_id=request.user.creator_id, fan_id=fan_id))
@@ -42,8 +45,9 @@ class EmotionalStateView(FanIdInUrl, APIView):
 
 class DisengagementView(FanIdInUrl, APIView):
     rate_limit_scope = "retrieval"
+    schema_tag = "emotions"
 
-    @extend_schema(responses={200: SignalSerializer(many=True), **ERRORS},
+    @extend_schema(responses={200: SignalSerializer(many=True)},
                    summary="The fan's current disengagement signals, [] when none (detectDisengagement)")
     def get(self, request, fan_id):
         return Response(selectors.disengagement_for(creator_id=request.user.creator_id, fan_id=fan_id))

@@ -2,7 +2,7 @@
 fan lookup of the gdpr admin, as messages are; here staff see kinds, sources, flags and segments."""
 from django.contrib import admin, messages
 
-from core.admin_base import ReadOnlyAdmin
+from core.admin_base import ReadOnlyAdmin, dossier_link
 
 from . import services
 from .models import CreatorFactSettings, Fact, FanSegment, Flag, FlagStatus, Note
@@ -10,7 +10,8 @@ from .models import CreatorFactSettings, Fact, FanSegment, Flag, FlagStatus, Not
 
 @admin.register(Fact)
 class FactAdmin(ReadOnlyAdmin):
-    list_display = ("kind", "fan_id", "creator", "source", "confidence", "event_id", "first_seen", "last_seen")
+    list_display = ("kind", "fan_id", "creator", "source", "confidence", "event_id", "first_seen", "last_seen",
+                    dossier_link)
     list_filter = ("kind", "source")
     search_fields = ("=fan_id", "=creator__id", "=event_id")
     fields = ("creator", "fan_id", "kind", "source", "confidence", "event_id", "first_seen", "last_seen")
@@ -18,7 +19,7 @@ class FactAdmin(ReadOnlyAdmin):
 
 @admin.register(Note)
 class NoteAdmin(ReadOnlyAdmin):
-    list_display = ("fan_id", "creator", "author", "created_at")
+    list_display = ("fan_id", "creator", "author", "created_at", dossier_link)
     list_filter = ("author",)
     search_fields = ("=fan_id", "=creator__id")
     fields = ("creator", "fan_id", "author", "created_at")
@@ -46,7 +47,7 @@ class OpenFlagFilter(admin.SimpleListFilter):
 
 @admin.register(Flag)
 class FlagAdmin(ReadOnlyAdmin):
-    list_display = ("reason", "status", "fan_id", "creator", "event_id", "raised_at", "resolved_at")
+    list_display = ("reason", "status", "fan_id", "creator", "event_id", "raised_at", "resolved_at", dossier_link)
     list_filter = (OpenFlagFilter, "reason")
     search_fields = ("=fan_id", "=creator__id", "=event_id")
     fields = ("creator", "fan_id", "reason", "status", "event_id", "raised_at", "resolved_at")
@@ -66,7 +67,7 @@ class FlagAdmin(ReadOnlyAdmin):
 @admin.register(FanSegment)
 class FanSegmentAdmin(ReadOnlyAdmin):
     list_display = ("fan_id", "creator", "lifecycle", "is_vip", "at_risk", "total_spent", "largest_purchase",
-                    "offers_sent", "offers_bought", "last_active", "computed_at")
+                    "offers_sent", "offers_bought", "last_active", "computed_at", dossier_link)
     list_filter = ("lifecycle", "is_vip", "at_risk")
     search_fields = ("=fan_id", "=creator__id")
     exclude = ("active_hours",)

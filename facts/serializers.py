@@ -5,21 +5,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rest_framework import serializers
 
+from core.api import StrictSerializer
+
 from .extraction.extractor import KINDS
 from .models import HUMAN_SOURCES
+from .segments import LIFECYCLES
 
 MAX_TEXT = 200
 MAX_NOTE = 2000
 BIRTHDAY = re.compile(r"^(?:\d{4}-)?(\d{2})-(\d{2})$")
-
-
-class StrictSerializer(serializers.Serializer):
-    """Unknown fields are an error, not silently dropped."""
-
-    def to_internal_value(self, data):
-        if isinstance(data, dict) and set(data) - set(self.fields):
-            raise serializers.ValidationError({name: ["Unknown field."] for name in sorted(set(data) - set(self.fields))})
-        return super().to_internal_value(data)
 
 
 def _text(value, field="value") -> str:
@@ -150,3 +144,39 @@ class FlagSerializer(serializers.Serializer):
     detail = serializers.DictField()
     resolved_at = serializers.DateTimeField(allow_null=True)
     resolution = serializers.DictField(allow_null=True)
+
+
+class ContextFactSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=KINDS)
+    value = serializers.JSONField(help_text="A text, a number (age) or an object (pet, event), by kind.")
+    confidence = serializers.FloatField(min_value=0, max_value=1)
+    source = serializers.CharField()
+    last_seen = serializers.DateTimeField()
+
+
+class ContextNoteSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    author = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class ContextFlagSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    reason = serializers.CharField()
+    since = serializers.DateTimeField()
+    event_id = serializers.CharField(allow_null=True)
+
+
+class SegmentSerializer(serializers.Serializer):
+    lifecycle = serializers.ChoiceField(choices=LIFECYCLES)
+    labels = serializers.ListField(child=serializers.CharField(), help_text="The lifecycle, then `vip` if so.")
+    vip = serializers.BooleanField()
+    total_spent = serializers.DecimalField(max_digits=12, decimal_places=2)
+    largest_purchase = serializers.DecimalField(max_digits=12, decimal_places=2)
+    ppv_purchase_rate = serializers.FloatField(allow_null=True)
+    first_seen = serializers.DateTimeField(allow_null=True)
+    last_active = serializers.DateTimeField(allow_null=True)
+
+
+class FanSegmentSerializer(SegmentSerializer):
+    fan_id = serializers.CharField()

@@ -1,9 +1,10 @@
 """Thin DRF views of the facts app: validate, call one service or selector, answer."""
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api import errors, results_of
 from core.errors import ServiceError
 from core.validators import FanIdInUrl
 
@@ -13,6 +14,7 @@ from .serializers import (
     FactQuerySerializer,
     FactSerializer,
     FactUpdateSerializer,
+    FanSegmentSerializer,
     FlagQuerySerializer,
     FlagResolveSerializer,
     FlagSerializer,
@@ -20,11 +22,10 @@ from .serializers import (
     NoteSerializer,
 )
 
-ERRORS = {code: OpenApiResponse(description="Error envelope") for code in (400, 401, 404, 429, 503)}
-
-
 class FanView(FanIdInUrl, APIView):
     """Checks the fan id of the URL (a 400 in the envelope when it is not a platform id)."""
+
+    schema_tag = "facts"
 
 
 def _valid(serializer_class, data, **context):
@@ -36,15 +37,19 @@ def _valid(serializer_class, data, **context):
 class FactListView(FanView):
     rate_limit_scope = "retrieval"
 
-    @extend_schema(parameters=[FactQuerySerializer], responses={200: FactSerializer(many=True), **ERRORS},
+    @extend_schema(parameters=[FactQuerySerializer], responses={200: results_of("FactList", FactSerializer)},
                    summary="The fan's facts (extracted, inferred, or set by people), with their history")
     def get(self, request, fan_id):
         query = _valid(FactQuerySerializer, request.query_params.dict())
         return Response({"results": selectors.fan_facts(creator_id=request.user.creator_id, fan_id=fan_id,
                                                         kind=query.get("kind"))})
 
-    @extend_schema(request=FactCreateSerializer, responses={201: FactSerializer, 200: FactSerializer, **ERRORS},
-                   summary="Set a fact as the creator or staff: it wins over extraction, which never overwrites it")
+    @extend_schema(request=FactCreateSerializer, responses={201: FactSerializer, 200: FactSerializer, **errors(403)},
+                   summary="Set a fact as the creator or staff: it wins over extraction, which never overwrites it",
+                   description="201 for a new fact; 200 when it replaces the fan's value of this kind (the old "
+                               "value goes to `history`). The value must fit the kind: an age is a number, a pet "
+                               '`{"species", "name"}`, an event `{"what", "date"}`, a birthday MM-DD, a time zone '
+                               "an IANA name.")
     def post(self, request, fan_id):
         data = _valid(FactCreateSerializer, request.data)
         fact, created = services.fact_set(creator_id=request.user.creator_id, fan_id=fan_id, **data)
@@ -54,7 +59,8 @@ class FactListView(FanView):
 class FactDetailView(FanView):
     rate_limit_scope = "save"
 
-    @extend_schema(request=FactUpdateSerializer, responses={200: FactSerializer, **ERRORS},
+    @extend_schema(request=FactUpdateSerializer,
+                   responses={200: FactSerializer, **errors(409, not_found="no such fact for this fan.")},
                    summary="Correct a fact (the old value goes to its history; the fact becomes a human one)")
     def patch(self, request, fan_id, fact_id):
         kind = selectors.fact_kind(creator_id=request.user.creator_id, fan_id=fan_id, fact_id=fact_id)
@@ -66,7 +72,7 @@ class FactDetailView(FanView):
                                     changes=changes, source=source)
         return Response(selectors.fact_to_dict(fact))
 
-    @extend_schema(responses={204: None, **ERRORS}, summary="Delete a fact")
+    @extend_schema(responses={204: None, **errors(not_found="no such fact for this fan.")}, summary="Delete a fact")
     def delete(self, request, fan_id, fact_id):
         services.fact_delete(creator_id=request.user.creator_id, fan_id=fan_id, fact_id=fact_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -75,11 +81,12 @@ class FactDetailView(FanView):
 class NoteListView(FanView):
     rate_limit_scope = "retrieval"
 
-    @extend_schema(responses={200: NoteSerializer(many=True), **ERRORS}, summary="Free-text notes on the fan")
+    @extend_schema(responses={200: results_of("NoteList", NoteSerializer)}, summary="Free-text notes on the fan",
+                   description="Newest first.")
     def get(self, request, fan_id):
         return Response({"results": selectors.fan_notes(creator_id=request.user.creator_id, fan_id=fan_id)})
 
-    @extend_schema(request=NoteCreateSerializer, responses={201: NoteSerializer, **ERRORS}, summary="Add a note")
+    @extend_schema(request=NoteCreateSerializer, responses={201: NoteSerializer, **errors(403)}, summary="Add a note")
     def post(self, request, fan_id):
         data = _valid(NoteCreateSerializer, request.data)
         note = services.note_add(creator_id=request.user.creator_id, fan_id=fan_id, **data)
@@ -89,7 +96,7 @@ class NoteListView(FanView):
 class NoteDetailView(FanView):
     rate_limit_scope = "save"
 
-    @extend_schema(responses={204: None, **ERRORS}, summary="Delete a note")
+    @extend_schema(responses={204: None, **errors(not_found="no such note for this fan.")}, summary="Delete a note")
     def delete(self, request, fan_id, note_id):
         services.note_delete(creator_id=request.user.creator_id, fan_id=fan_id, note_id=note_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -98,8 +105,10 @@ class NoteDetailView(FanView):
 class FlagListView(FanView):
     rate_limit_scope = "retrieval"
 
-    @extend_schema(parameters=[FlagQuerySerializer], responses={200: FlagSerializer(many=True), **ERRORS},
-                   summary="Hand-over flags of the fan (status=open or resolved)")
+    @extend_schema(parameters=[FlagQuerySerializer], responses={200: results_of("FlagList", FlagSerializer)},
+                   summary="Hand-over flags of the fan (status=open or resolved)",
+                   description="Newest first. An open flag means: hand the conversation to a person (`minor` "
+                               "also stops all personalization until resolved).")
     def get(self, request, fan_id):
         query = _valid(FlagQuerySerializer, request.query_params.dict())
         return Response({"results": selectors.fan_flags(creator_id=request.user.creator_id, fan_id=fan_id,
@@ -109,7 +118,8 @@ class FlagListView(FanView):
 class FlagResolveView(FanView):
     rate_limit_scope = "save"
 
-    @extend_schema(request=FlagResolveSerializer, responses={200: FlagSerializer, **ERRORS},
+    @extend_schema(request=FlagResolveSerializer,
+                   responses={200: FlagSerializer, **errors(not_found="no such flag for this fan.")},
                    summary="Resolve a hand-over flag, with who and why (idempotent)")
     def post(self, request, fan_id, flag_id):
         data = _valid(FlagResolveSerializer, request.data)
@@ -121,7 +131,8 @@ class FlagResolveView(FanView):
 class SegmentView(FanView):
     rate_limit_scope = "retrieval"
 
-    @extend_schema(responses={200: OpenApiResponse(description="Lifecycle, VIP, spend"), **ERRORS},
-                   summary="The fan's lifecycle and spend segment")
+    @extend_schema(responses={200: FanSegmentSerializer}, summary="The fan's lifecycle and spend segment",
+                   description="Lifecycle new, active, at_risk, churned or win_back, and `vip` (spend at or above "
+                               "the creator's 90th percentile of paying fans).")
     def get(self, request, fan_id):
         return Response(selectors.fan_segment(creator_id=request.user.creator_id, fan_id=fan_id))

@@ -1,66 +1,223 @@
-"""Audited support access. Support staff read a fan's memory only through the fan lookup, after
-giving a reason; GDPR admins can also export and erase there. Every view, export and erasure
-is written to the append-only access log."""
+"""The fan dossier: support staff read a fan's memory only here, after giving a reason; GDPR admins
+can also export and erase, each through a confirmation page. Every page, search, note, resolved
+flag, export and erasure, and every refused attempt, is written to the append-only access log.
+
+A lookup hands the browser a sealed token (AES-GCM, core.crypto) naming the creator, the fan, the
+reason and the staff member, valid for DOSSIER_SECONDS: the fan id appears in no URL, session
+table or log, and a token works only for the person it was given to."""
+import base64
+import time
+
 import orjson
 from django import forms
-from django.contrib import admin
-from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.contrib import admin, messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
 from django.views import View
 
+from core.crypto import SealError, seal, unseal
+from core.selectors import creator_exists, fan_on_record
 from core.validators import platform_id_validator
+from facts import services as facts_services
 from gdpr.models import AccessAction
+from gdpr.selectors import fan_data_counts
 from gdpr.services import access_record, fan_data_export
-from memory.selectors import fan_messages
 
-from . import actions
+from . import actions, charts, dossier
+
+DOSSIER_SECONDS = 3600
+READ, EXPORT, ERASE = "gdpr.read_fan_memory", "gdpr.export_fan_data", "gdpr.erase_fan_data"
+
+admin.site.index_template = "admin/fans/index.html"  # the admin index links the dossier
 
 
-class FanLookupForm(forms.Form):
+class LookupForm(forms.Form):
     creator_id = forms.CharField(max_length=255, validators=[platform_id_validator])
     fan_id = forms.CharField(max_length=255, validators=[platform_id_validator])
     reason = forms.CharField(max_length=200, min_length=3, help_text="Ticket id or reason: written to the access log.")
-    action = forms.ChoiceField(choices=AccessAction.choices, initial=AccessAction.VIEW, widget=forms.HiddenInput)
 
 
-class FanLookupView(PermissionRequiredMixin, View):
-    permission_required = "gdpr.read_fan_memory"
-    template_name = "admin/fans/fan_lookup.html"
-    action_permissions = {AccessAction.VIEW: "gdpr.read_fan_memory", AccessAction.EXPORT: "gdpr.export_fan_data",
-                          AccessAction.ERASE: "gdpr.erase_fan_data"}
+class NoteForm(forms.Form):
+    text = forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 2, "cols": 60}))
+
+
+class ResolveForm(forms.Form):
+    flag_id = forms.UUIDField(widget=forms.HiddenInput)
+    why = forms.CharField(max_length=2000, label="Resolution")
+
+
+class EraseForm(forms.Form):
+    confirm_fan_id = forms.CharField(max_length=255, label="Type the fan id to confirm")
+
+
+# --- the grant ----------------------------------------------------------------------------------
+
+def grant_token(request, fan: dossier.Fan, reason: str) -> str:
+    grant = {"c": fan.creator_id, "f": fan.fan_id, "r": reason, "u": request.user.pk, "t": int(time.time())}
+    return base64.urlsafe_b64encode(seal(orjson.dumps(grant))).decode().rstrip("=")
+
+
+def granted(request, token: str) -> tuple[dossier.Fan, str]:
+    """The fan and reason of a token given to this staff member and still valid; else a 404."""
+    try:
+        grant = orjson.loads(unseal(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))))
+    except (SealError, ValueError):
+        raise Http404("No such dossier.") from None
+    if grant["u"] != request.user.pk or time.time() - grant["t"] > DOSSIER_SECONDS:
+        raise Http404("This dossier link has expired: look the fan up again.")
+    return dossier.Fan(grant["c"], grant["f"]), grant["r"]
+
+
+def logged(request, action: str, fan: dossier.Fan, reason: str, denied: bool = False) -> None:
+    access_record(staff=request.user, action=action, creator_id=fan.creator_id, fan_id=fan.fan_id, reason=reason,
+                  denied=denied)
+
+
+def page(request, template: str, title: str, status: int = 200, **context) -> HttpResponse:
+    return render(request, f"admin/fans/{template}", {**admin.site.each_context(request), "title": title, **context},
+                  status=status)
+
+
+def refused(request, action: str, token: str | None = None) -> HttpResponse:
+    return page(request, "dossier_denied.html", "Not allowed", status=403, action=action, token=token)
+
+
+# --- views ----------------------------------------------------------------------------------------
+
+class LookupView(View):
+    """Find a fan by creator and fan id, giving a reason; a row's link fills the ids in."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(READ):
+            return refused(request, AccessAction.SEARCH)
+        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
-        return self._page(request, FanLookupForm(initial={"action": AccessAction.VIEW}))
+        initial = {name: request.GET.get(name, "") for name in ("creator_id", "fan_id")}
+        return page(request, "dossier_lookup.html", "Fan dossier", form=LookupForm(initial=initial))
 
     def post(self, request):
-        form = FanLookupForm(request.POST)
+        form = LookupForm(request.POST)
         if not form.is_valid():
-            return self._page(request, form)
-        data = form.cleaned_data
-        if not request.user.has_perm(self.action_permissions[data["action"]]):
-            return self.handle_no_permission()
-        access_record(staff=request.user, action=data["action"], creator_id=data["creator_id"],
-                      fan_id=data["fan_id"], reason=data["reason"])
-        return getattr(self, f"_{data['action']}")(request, form, data)
+            return page(request, "dossier_lookup.html", "Fan dossier", form=form)
+        fan, reason = dossier.Fan(form.cleaned_data["creator_id"], form.cleaned_data["fan_id"]), form.cleaned_data["reason"]
+        if not creator_exists(creator_id=fan.creator_id):  # nothing was looked at: not logged
+            messages.warning(request, f"No creator {fan.creator_id!r}: check the creator id.")
+            return page(request, "dossier_lookup.html", "Fan dossier", form=form)
+        logged(request, AccessAction.SEARCH, fan, reason)
+        if not fan_on_record(creator_id=fan.creator_id, fan_id=fan.fan_id):
+            messages.warning(request, f"Creator {fan.creator_id!r} holds nothing on this fan id.")
+            return page(request, "dossier_lookup.html", "Fan dossier", form=form)
+        return redirect("fan-dossier", token=grant_token(request, fan, form.cleaned_data["reason"]))
 
-    def _view(self, request, form, data):
-        messages = fan_messages(creator_id=data["creator_id"], fan_id=data["fan_id"])
-        return self._page(request, form, messages=messages, looked_up=True)
 
-    def _export(self, request, form, data):
-        document = orjson.dumps(fan_data_export(creator_id=data["creator_id"], fan_id=data["fan_id"]), default=str)
-        response = HttpResponse(document, content_type="application/json")
+class GrantedView(View):
+    """A view of one granted dossier; `needs` is the permission of its action, refused attempts are logged."""
+
+    action, needs = AccessAction.VIEW, READ
+
+    def dispatch(self, request, token, *args, **kwargs):
+        self.token = token
+        self.fan, self.reason = granted(request, token)
+        if not request.user.has_perm(READ) or not request.user.has_perm(self.needs):
+            logged(request, self.action, self.fan, self.reason, denied=True)
+            return refused(request, self.action, token)
+        return super().dispatch(request, *args, **kwargs)
+
+    def back(self):
+        return redirect("fan-dossier", token=self.token)
+
+
+class DossierView(GrantedView):
+    def get(self, request):
+        query = request.GET.get("q", "").strip()
+        logged(request, AccessAction.SEARCH if query else AccessAction.VIEW, self.fan, self.reason)
+        known = dossier.profile(self.fan)
+        all_messages = dossier.messages(self.fan)
+        chart = charts.sentiment_svg(dossier.sentiment_points(all_messages),
+                                     dossier.signal_times(known["signals"]), timezone.now())
+        return page(request, "dossier.html", "Fan dossier", fan=self.fan, reason=self.reason, token=self.token,
+                    chart=chart, query=query, note_form=NoteForm(),
+                    fan_messages=dossier.message_page(all_messages, query=query, number=request.GET.get("page"),
+                                                      zone=known["zone"]),
+                    can_export=request.user.has_perm(EXPORT), can_erase=request.user.has_perm(ERASE), **known)
+
+
+class NoteView(GrantedView):
+    action = AccessAction.NOTE
+
+    def post(self, request):
+        form = NoteForm(request.POST)
+        if form.is_valid():
+            logged(request, self.action, self.fan, self.reason)
+            facts_services.note_add(creator_id=self.fan.creator_id, fan_id=self.fan.fan_id,
+                                    text=form.cleaned_data["text"], author="staff")
+            messages.success(request, "Note added.")
+        return self.back()
+
+
+class ResolveView(GrantedView):
+    action = AccessAction.RESOLVE
+
+    def post(self, request):
+        form = ResolveForm(request.POST)
+        if form.is_valid():
+            logged(request, self.action, self.fan, self.reason)
+            facts_services.flag_resolve(creator_id=self.fan.creator_id, fan_id=self.fan.fan_id,
+                                        flag_id=form.cleaned_data["flag_id"],
+                                        resolved_by=f"staff:{request.user.get_username()}",
+                                        why=form.cleaned_data["why"])
+            messages.success(request, "Flag resolved.")
+        else:
+            messages.error(request, "Give the resolution to resolve a flag.")
+        return self.back()
+
+
+class ExportView(GrantedView):
+    action, needs = AccessAction.EXPORT, EXPORT
+
+    def get(self, request):
+        return page(request, "dossier_confirm.html", "Export a fan's data", fan=self.fan, token=self.token,
+                    action="export", counts=fan_data_counts(creator_id=self.fan.creator_id, fan_id=self.fan.fan_id))
+
+    def post(self, request):
+        logged(request, self.action, self.fan, self.reason)
+        document = fan_data_export(creator_id=self.fan.creator_id, fan_id=self.fan.fan_id)
+        response = HttpResponse(orjson.dumps(document, default=str, option=orjson.OPT_INDENT_2),
+                                content_type="application/json")
         response["Content-Disposition"] = "attachment; filename=fan-export.json"
         return response
 
-    def _erase(self, request, form, data):
-        erasure = actions.fan_erase_requested(creator_id=data["creator_id"], fan_id=data["fan_id"],
-                                              requested_by=request.user.get_username())
-        return self._page(request, form, erasure=erasure)
 
-    def _page(self, request, form, **extra):
-        context = {**admin.site.each_context(request), "title": "Fan lookup", "form": form,
-                   "can_export": request.user.has_perm("gdpr.export_fan_data"),
-                   "can_erase": request.user.has_perm("gdpr.erase_fan_data"), **extra}
-        return render(request, self.template_name, context)
+class EraseView(GrantedView):
+    action, needs = AccessAction.ERASE, ERASE
+
+    def get(self, request, form=None):
+        return page(request, "dossier_confirm.html", "Erase a fan's data", fan=self.fan, token=self.token,
+                    action="erase", form=form or EraseForm(),
+                    counts=fan_data_counts(creator_id=self.fan.creator_id, fan_id=self.fan.fan_id))
+
+    def post(self, request):
+        form = EraseForm(request.POST)
+        if not form.is_valid() or form.cleaned_data["confirm_fan_id"] != self.fan.fan_id:
+            form.add_error(None, "The fan id typed does not match: nothing was erased.")
+            return self.get(request, form)
+        logged(request, self.action, self.fan, self.reason)
+        erasure = actions.fan_erase_requested(creator_id=self.fan.creator_id, fan_id=self.fan.fan_id,
+                                              requested_by=f"staff:{request.user.get_username()}")
+        return page(request, "dossier_erased.html", "Erased", erasure=erasure, creator_id=self.fan.creator_id,
+                    lookup=reverse("fan-lookup"))
+
+
+dossier_urls = [
+    path(route, admin.site.admin_view(view.as_view()), name=name) for route, view, name in (
+        ("", LookupView, "fan-lookup"),
+        ("<str:token>/", DossierView, "fan-dossier"),
+        ("<str:token>/note/", NoteView, "fan-dossier-note"),
+        ("<str:token>/resolve/", ResolveView, "fan-dossier-resolve"),
+        ("<str:token>/export/", ExportView, "fan-dossier-export"),
+        ("<str:token>/erase/", EraseView, "fan-dossier-erase"),
+    )
+]

@@ -1,9 +1,15 @@
 from django.conf import settings
 from rest_framework import serializers
 
-from core.api import StrictSerializer, platform_id_field
+from core.api import ErrorBodyField, StrictSerializer, platform_id_field
+from emotions.serializers import AnalysisSerializer, EmotionalStateSerializer
+from facts.serializers import ContextFactSerializer, ContextFlagSerializer, ContextNoteSerializer, SegmentSerializer
+from gdpr.serializers import ConsentSerializer
 from memory.engagement import level_for
-from memory.models import Sender
+from memory.models import EventType, Sender
+from memory.serializers import EngagementMetricsSerializer, RecentMessageSerializer
+from personality.serializers import ProfileSerializer, ResponseStyleSerializer
+from preferences.serializers import PreferencesSerializer
 
 
 QUERY_MAX_CHARS = 2000
@@ -68,7 +74,59 @@ class FanSummarySerializer(serializers.Serializer):
     total_messages = serializers.IntegerField()
     total_purchases = serializers.IntegerField()
     total_revenue = serializers.DecimalField(max_digits=12, decimal_places=2)
-    last_interaction = serializers.DateTimeField()
+    last_interaction = serializers.DateTimeField(allow_null=True)
 
     def get_engagement_level(self, metrics) -> str:
         return level_for(float(metrics.engagement_score))
+
+
+# --- answers (documentation of the schema) -------------------------------------------------
+
+class InteractionResultSerializer(serializers.Serializer):
+    event_id = serializers.CharField()
+    fan_id = serializers.CharField()
+    type = serializers.ChoiceField(choices=EventType.choices)
+    occurred_at = serializers.DateTimeField()
+    analysis = AnalysisSerializer(required=False, help_text="For messages only.")
+
+
+class BatchItemResultSerializer(serializers.Serializer):
+    event_id = serializers.CharField(allow_null=True, help_text="null when the item had no usable event_id.")
+    status = serializers.IntegerField(help_text="The status this event alone would have had: 201, 200, 4xx, 503.")
+    result = InteractionResultSerializer(required=False, help_text="When saved (201) or replayed (200).")
+    error = ErrorBodyField(required=False, help_text="Otherwise: the error envelope's body.")
+
+
+class BatchResultSerializer(serializers.Serializer):
+    results = BatchItemResultSerializer(many=True, help_text="One per event, in the order sent.")
+
+
+class ContextSerializer(serializers.Serializer):
+    """The seed's MemoryContext, and what the apps add to it."""
+
+    fan_id = serializers.CharField()
+    creator_id = serializers.CharField()
+    is_new = serializers.BooleanField(help_text="No memory of this fan yet: defaults are served.")
+    recent_messages = RecentMessageSerializer(many=True, help_text="At most `messages` (50), oldest first.")
+    personality_profile = ProfileSerializer()
+    preferences = PreferencesSerializer()
+    emotional_state = EmotionalStateSerializer()
+    engagement_metrics = EngagementMetricsSerializer()
+    response_style = ResponseStyleSerializer()
+    consent = ConsentSerializer(help_text="Why defaults may be served: personalization or memory withdrawn.")
+    last_interaction = serializers.DateTimeField(allow_null=True)
+    facts = ContextFactSerializer(many=True, help_text="Empty while personalization is off or an under-18 flag is open.")
+    notes = ContextNoteSerializer(many=True, help_text="The 10 latest; empty while personalization is off.")
+    segment = SegmentSerializer()
+    flags = ContextFlagSerializer(many=True, help_text="Open hand-over flags: hand the conversation to a person.")
+    relevant_memories = RecallResultSerializer(
+        many=True, required=False, help_text="Only with `query`: older messages relevant to it, best first, none of "
+                                             "them in recent_messages.")
+    degraded = serializers.BooleanField(
+        required=False, help_text="true: served from the cache while the database is unreachable (X-Degraded: "
+                                  "database); in bulk answers it is given once, beside `results`.")
+
+
+class BulkContextResultSerializer(serializers.Serializer):
+    results = serializers.DictField(child=ContextSerializer(), help_text="The context of each fan id asked for.")
+    degraded = serializers.BooleanField()

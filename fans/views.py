@@ -4,7 +4,6 @@ recommendations). Thin: validate, call one action or selector, answer."""
 import logging
 
 from django.db import InterfaceError, OperationalError
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -13,21 +12,23 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api import ERRORS
+from core.api import errors
 from core.breakers import DATABASE
 from core.errors import ServiceError, envelope, flatten_fields, service_error_body
 from core.metrics import RETRIEVAL_SECONDS, SAVE_SECONDS
 from core.validators import FanIdInUrl
 from memory import selectors as memory_selectors
-from memory.serializers import BatchSerializer, InteractionSerializer
+from memory.serializers import BatchSerializer, EngagementSerializer, InteractionSerializer, StatsSerializer
 from memory.services import body_hash
 from personality.serializers import ProfileSerializer, ResponseStyleSerializer, ToneFeedbackSerializer
-from preferences.serializers import RecommendationRequestSerializer, RecommendationSerializer, RecommendationsSchema
+from preferences.serializers import (PreferencesSerializer, RecommendationRequestSerializer, RecommendationSerializer,
+                                     RecommendationsSchema)
 
 from . import actions, context, queries
 from .filters import FanFilter
-from .serializers import (BulkContextSerializer, ContextQuerySerializer, FanSummarySerializer, RecallAnswerSerializer,
-                          RecallSerializer)
+from .serializers import (BatchResultSerializer, BulkContextResultSerializer, BulkContextSerializer,
+                          ContextQuerySerializer, ContextSerializer, FanSummarySerializer, InteractionResultSerializer,
+                          RecallAnswerSerializer, RecallSerializer)
 
 logger = logging.getLogger("fanmemory.fans")
 
@@ -41,16 +42,24 @@ def save_one(creator_id: str, raw_event) -> actions.SaveOutcome:
 
 class InteractionViewSet(viewsets.ViewSet):
     rate_limit_scopes = {"create": "save", "batch": "bulk"}
+    schema_tag = "interactions"
 
-    @extend_schema(request=InteractionSerializer, responses={201: OpenApiTypes.OBJECT, 200: OpenApiTypes.OBJECT, **ERRORS},
-                   summary="Save one interaction event (idempotent on event_id)")
+    @extend_schema(request=InteractionSerializer, summary="Save one interaction event (idempotent on event_id)",
+                   description="Exactly the object named by `type` is required. A message is analysed at once "
+                               "(`analysis`); learning happens after the answer. Sending the same `event_id` with "
+                               "the same body again answers 200 and the first answer; with another body, 409.",
+                   responses={201: InteractionResultSerializer,
+                              200: OpenApiResponse(InteractionResultSerializer, description="A replay: the first answer."),
+                              **errors(403, 409)})
     def create(self, request):
         with SAVE_SECONDS.time():
             outcome = save_one(request.user.creator_id, request.data)
         return Response(outcome.body, status=outcome.status)
 
-    @extend_schema(request=BatchSerializer, responses={200: OpenApiTypes.OBJECT, **ERRORS},
-                   summary="Save up to 500 events; one bad event does not reject the others")
+    @extend_schema(request=BatchSerializer, responses={200: BatchResultSerializer},
+                   summary="Save up to 500 events; one bad event does not reject the others",
+                   description="Each event is validated and saved as `POST /interactions/` would; the answer holds "
+                               "one result per event, in order, with the status it alone would have had.")
     @action(detail=False, methods=["post"])
     def batch(self, request):
         serializer = BatchSerializer(data=request.data)
@@ -92,18 +101,41 @@ def _marked(response: Response, degraded: bool) -> Response:
 
 
 class FanPagination(PageNumberPagination):
+    """`page` and `page_size` are positive whole numbers (a 400 otherwise, where DRF would fall back
+    to the default size); a page past the last one is a 404."""
+
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
 
     def paginate_queryset(self, queryset, request, view=None):
+        for name, highest in (("page", None), ("page_size", self.max_page_size)):
+            _checked_number(request.query_params, name, highest)
         try:
             return super().paginate_queryset(queryset, request, view)
-        except NotFound:  # DRF's answer to a page that is not a number or past the end
-            raise ValidationError({"page": ["Must be a page number from 1 to the last page."]}) from None
+        except NotFound:  # past the last page
+            raise ServiceError("MEMORY_NOT_FOUND", "No such page: past the last one.") from None
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == "page_size":
+                parameter["schema"]["maximum"] = self.max_page_size
+        return parameters
+
+
+def _checked_number(params, name: str, highest: int | None) -> None:
+    value = params.get(name)
+    if value is None:
+        return
+    if not value.isascii() or not value.isdigit() or int(value) < 1 or (highest and int(value) > highest):
+        upto = f" to {highest}" if highest else ""
+        raise ValidationError({name: [f"Must be a whole number from 1{upto}."]})
 
 
 class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
+    schema_tag = "fans"
     lookup_field = "fan_id"
     lookup_value_regex = "[^/]+"
     rate_limit_scope = "retrieval"
@@ -118,16 +150,18 @@ class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
             return memory_selectors.fans_with_memory(creator_id="")
         return memory_selectors.fans_with_memory(creator_id=self.request.user.creator_id).order_by("-last_interaction", "id")
 
-    @extend_schema(summary="The creator's fans with memory", responses={200: FanSummarySerializer(many=True), **ERRORS})
+    @extend_schema(summary="The creator's fans with memory",
+                   description="Paginated (`page`, `page_size` up to 500), newest interaction first unless `ordering` "
+                               "says otherwise.",
+                   responses={200: FanSummarySerializer(many=True), **errors(not_found="a page past the last one.")})
     def list(self, request):
         queryset = self.filter_queryset(self.get_queryset())
-        if "ordering" in request.query_params:
-            queryset = queryset.order_by(*queryset.query.order_by, "id")
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(FanSummarySerializer(page, many=True).data)
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS},
-                   summary="Engagement score (0..1) and the metrics behind it")
+    @extend_schema(responses={200: EngagementSerializer, **errors(not_found="no memory of this fan.")},
+                   summary="Engagement score (0..1) and the metrics behind it (getEngagementScore)",
+                   description="score = 0.35 recency + 0.25 frequency + 0.25 purchases + 0.15 reply rate.")
     @action(detail=True, methods=["get"])
     def engagement(self, request, fan_id=None):
         engagement = memory_selectors.fan_engagement(creator_id=request.user.creator_id, fan_id=fan_id)
@@ -135,8 +169,10 @@ class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
             raise ServiceError("MEMORY_NOT_FOUND", "No memory of this fan.")
         return Response(engagement)
 
-    @extend_schema(parameters=[ContextQuerySerializer], responses={200: OpenApiTypes.OBJECT, **ERRORS},
-                   summary="The fan's memory context (defaults and is_new for an unknown fan)")
+    @extend_schema(parameters=[ContextQuerySerializer], responses={200: ContextSerializer},
+                   summary="The fan's memory context (getMemoryContext)", tags=["context"],
+                   description="Everything to read before answering the fan. A fan with no memory yet gets "
+                               "`is_new: true`, no messages and default profiles, so there is always an answer.")
     @action(detail=True, methods=["get"])
     def context(self, request, fan_id=None):
         query = ContextQuerySerializer(data=request.query_params)
@@ -152,8 +188,8 @@ class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
         degraded = _degraded(request)
         return _marked(Response({**contexts[fan_id], "degraded": degraded}), degraded)
 
-    @extend_schema(request=BulkContextSerializer, responses={200: OpenApiTypes.OBJECT, **ERRORS},
-                   summary="Memory contexts of 1 to 100 fans")
+    @extend_schema(request=BulkContextSerializer, responses={200: BulkContextResultSerializer}, tags=["context"],
+                   summary="Memory contexts of 1 to 100 fans (getMemoriesForFans)")
     @action(detail=False, methods=["post"], url_path="bulk-context", only_reads=True)
     def bulk_context(self, request):
         serializer = BulkContextSerializer(data=request.data)
@@ -170,7 +206,9 @@ class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
         degraded = _degraded(request)
         return _marked(Response({"results": contexts, "degraded": degraded}), degraded)
 
-    @extend_schema(responses={204: None, **ERRORS}, summary="Forget everything held on the fan")
+    @extend_schema(responses={204: None}, summary="Forget everything held on the fan (clearMemory)",
+                   description="Synchronous: the database rows and cached parts are gone when it answers. An "
+                               "unknown fan is a 204 too.")
     def destroy(self, request, fan_id=None):
         actions.fan_erase_requested(creator_id=request.user.creator_id, fan_id=fan_id, requested_by="delete endpoint")
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -178,8 +216,10 @@ class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
 
 class StatsView(APIView):
     rate_limit_scope = "retrieval"
+    schema_tag = "fans"
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS}, summary="The creator's totals")
+    @extend_schema(responses={200: StatsSerializer}, summary="The creator's totals (getMemoryStats)",
+                   description="Fans who withdrew consent to analytics are left out.")
     def get(self, request):
         return Response(queries.creator_stats(creator_id=request.user.creator_id))
 
@@ -190,8 +230,9 @@ class FanView(FanIdInUrl, APIView):
 
 class PersonalityView(FanView):
     rate_limit_scope = "retrieval"
+    schema_tag = "personality"
 
-    @extend_schema(responses={200: ProfileSerializer, **ERRORS},
+    @extend_schema(responses={200: ProfileSerializer},
                    summary="The fan's personality profile (the creator's prior until 5 interactions)")
     def get(self, request, fan_id):
         return Response(context.personal_part(creator_id=request.user.creator_id, fan_id=fan_id,
@@ -200,9 +241,11 @@ class PersonalityView(FanView):
 
 class PreferencesView(FanView):
     rate_limit_scope = "retrieval"
+    schema_tag = "preferences"
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS},
-                   summary="The fan's learned preferences (defaults for a fan with none)")
+    @extend_schema(responses={200: PreferencesSerializer},
+                   summary="The fan's learned preferences (getPredictedPreferences)",
+                   description="Defaults for a fan with none, or while personalization is off.")
     def get(self, request, fan_id):
         return Response(context.personal_part(creator_id=request.user.creator_id, fan_id=fan_id,
                                               part=context.PREFERENCES))
@@ -210,8 +253,9 @@ class PreferencesView(FanView):
 
 class CalibrateView(FanView):
     rate_limit_scope = "save"
+    schema_tag = "personality"
 
-    @extend_schema(request=None, responses={200: ProfileSerializer, **ERRORS},
+    @extend_schema(request=None, responses={200: ProfileSerializer},
                    summary="Recalibrate the profile from the whole history now (a failure serves the previous one)")
     def post(self, request, fan_id):
         return Response(queries.calibrate(creator_id=request.user.creator_id, fan_id=fan_id))
@@ -219,9 +263,10 @@ class CalibrateView(FanView):
 
 class ToneFeedbackView(FanView):
     rate_limit_scope = "save"
+    schema_tag = "personality"
 
     @extend_schema(request=ToneFeedbackSerializer,
-                   responses={200: ProfileSerializer, 404: OpenApiResponse(description="Unknown event"), **ERRORS},
+                   responses={200: ProfileSerializer, **errors(not_found="no message with this `about_event_id`.")},
                    summary="Apply one outcome of an earlier ai message to the fan's tone (adjustTone)")
     def post(self, request, fan_id):
         serializer = ToneFeedbackSerializer(data=request.data)
@@ -232,8 +277,9 @@ class ToneFeedbackView(FanView):
 
 class ResponseStyleView(FanView):
     rate_limit_scope = "retrieval"
+    schema_tag = "personality"
 
-    @extend_schema(responses={200: ResponseStyleSerializer, **ERRORS},
+    @extend_schema(responses={200: ResponseStyleSerializer},
                    summary="The optimal response style for the fan (getOptimalResponseStyle)")
     def get(self, request, fan_id):
         return Response(context.response_style(creator_id=request.user.creator_id, fan_id=fan_id))
@@ -242,9 +288,11 @@ class ResponseStyleView(FanView):
 class RecommendationsView(FanView):
     rate_limit_scope = "retrieval"
     only_reads = True  # served in read-only mode (core.rollout)
+    schema_tag = "preferences"
 
-    @extend_schema(request=RecommendationsSchema, responses={200: RecommendationSerializer(many=True), **ERRORS},
-                   summary="Rank 1 to 200 available items for the fan: [{content_id, score, reason, ...}]")
+    @extend_schema(request=RecommendationsSchema, responses={200: RecommendationSerializer(many=True)},
+                   summary="Rank 1 to 200 available items for the fan (getContentRecommendations)",
+                   description="Best first; content the fan already bought scores 0.")
     def post(self, request, fan_id):
         serializer = RecommendationRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -254,9 +302,13 @@ class RecommendationsView(FanView):
 
 class RecallView(FanView):
     rate_limit_scope = "retrieval"
+    only_reads = True  # stores nothing: served in read-only mode (core.rollout)
+    schema_tag = "context"
 
-    @extend_schema(request=RecallSerializer, responses={200: RecallAnswerSerializer, **ERRORS},
-                   summary="What the fan said before that matters for this query: the best k messages of the whole history")
+    @extend_schema(request=RecallSerializer, responses={200: RecallAnswerSerializer},
+                   summary="What the fan said before that matters for this query: the best k messages of the whole history",
+                   description="Best first. `pending` counts the fan's messages not yet indexed. An unknown fan, or a fan "
+                               "outside the creator's rollout share, gets no results.")
     def post(self, request, fan_id):
         serializer = RecallSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

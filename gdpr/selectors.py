@@ -4,7 +4,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from core import cache, keys
+from core import cache, keys, registry
 from core.parts import ContextPart
 
 from .models import Consent, ConsentChange, ErasureRequest, ErasureStatus, Purpose
@@ -56,3 +56,8 @@ def erasures_at_risk() -> int:
     """Erasure requests still open within ERASURE_ALERT_HOURS of their deadline, or past it."""
     close = timezone.now() + timedelta(hours=settings.FANMEMORY["ERASURE_ALERT_HOURS"])
     return ErasureRequest.objects.exclude(status=ErasureStatus.DONE).filter(deadline__lt=close).count()
+
+
+def fan_data_counts(*, creator_id: str, fan_id: str) -> dict[str, int]:
+    """Rows held on the fan per registered table: what an export holds and an erasure deletes."""
+    return {source.label: source.rows(creator_id, fan_id).count() for source in registry.sources()}

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from rest_framework import serializers
 
-from core.api import StrictSerializer, platform_id_field
+from core.api import MoneyField, StrictSerializer, platform_id_field
 
 from .models import EventType, FeedbackOutcome, PurchaseKind, Sender
 
@@ -32,8 +32,7 @@ MAX_PURCHASE_AMOUNT = Decimal("100000.00")
 class PurchaseSerializer(StrictSerializer):
     kind = serializers.ChoiceField(choices=PurchaseKind.choices)
     # A cap keeps the running totals (numeric(12, 2)) far from overflowing.
-    amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0, max_value=MAX_PURCHASE_AMOUNT,
-                                      coerce_to_string=True)
+    amount = MoneyField(MAX_PURCHASE_AMOUNT)
     currency = serializers.RegexField(r"^[A-Z]{3}$", default="USD")
     content_id = platform_id_field(required=False)
     category = serializers.RegexField(r"^[a-z0-9_-]{1,64}$", required=False)
@@ -107,5 +106,52 @@ class InteractionSerializer(StrictSerializer):
 
 class BatchSerializer(StrictSerializer):
     events = serializers.ListField(
-        child=serializers.JSONField(), min_length=1, max_length=settings.FANMEMORY["BATCH_MAX_EVENTS"]
+        child=serializers.JSONField(allow_null=True), min_length=1, max_length=settings.FANMEMORY["BATCH_MAX_EVENTS"],
+        help_text="Events as `POST /interactions/` takes them; each is validated on its own."
     )
+
+
+# --- answers (documentation of the schema) -------------------------------------------------
+
+class RecentMessageSerializer(serializers.Serializer):
+    event_id = serializers.CharField()
+    content = serializers.CharField()
+    sender = serializers.ChoiceField(choices=Sender.choices)
+    timestamp = serializers.DateTimeField()
+    sentiment = serializers.ChoiceField(choices=("positive", "negative", "neutral"))
+    topics = serializers.ListField(child=serializers.CharField())
+    metadata = serializers.DictField(help_text="The metadata sent with the event.")
+
+
+class EngagementMetricsSerializer(serializers.Serializer):
+    engagement_score = serializers.FloatField(min_value=0, max_value=1)
+    engagement_level = serializers.ChoiceField(choices=("low", "medium", "high"))
+    total_messages = serializers.IntegerField(min_value=0)
+    total_purchases = serializers.IntegerField(min_value=0)
+    total_revenue = serializers.DecimalField(max_digits=12, decimal_places=2)
+    avg_response_time_seconds = serializers.IntegerField(allow_null=True)
+    first_interaction = serializers.DateTimeField(allow_null=True)
+    last_interaction = serializers.DateTimeField(allow_null=True)
+
+
+class EngagementPartsSerializer(serializers.Serializer):
+    recency = serializers.FloatField(min_value=0, max_value=1)
+    frequency = serializers.FloatField(min_value=0, max_value=1)
+    purchases = serializers.FloatField(min_value=0, max_value=1)
+    reply_rate = serializers.FloatField(min_value=0, max_value=1)
+
+
+class EngagementSerializer(EngagementMetricsSerializer):
+    fan_id = serializers.CharField()
+    components = EngagementPartsSerializer(help_text="Each part of the score, in 0..1.")
+    weights = EngagementPartsSerializer(help_text="The weight of each part in the score.")
+
+
+class StatsSerializer(serializers.Serializer):
+    creator_id = serializers.CharField()
+    fans_with_memory = serializers.IntegerField(min_value=0)
+    total_messages = serializers.IntegerField(min_value=0)
+    avg_interactions_per_fan = serializers.FloatField(min_value=0)
+    total_purchases = serializers.IntegerField(min_value=0)
+    total_revenue = serializers.DecimalField(max_digits=14, decimal_places=2)
+    cache_hit_rate = serializers.FloatField(allow_null=True, help_text="null before the first context read.")

@@ -3,7 +3,7 @@ import json
 from django.contrib import admin
 from django.utils.html import format_html
 
-from core.admin_base import ReadOnlyAdmin
+from core.admin_base import ReadOnlyAdmin, dossier_link
 
 from . import calibration
 from .models import CreatorToneStats, PersonalityProfile
@@ -26,7 +26,7 @@ EXPLAINED = ("tone", "emoji_frequency", "preferred_emojis", "message_length_pref
 
 @admin.register(PersonalityProfile)
 class PersonalityProfileAdmin(ReadOnlyAdmin):
-    list_display = ("fan_id", "creator", "tone", "confidence_score", "interaction_count", "last_calibrated")
+    list_display = ("fan_id", "creator", "tone", "confidence_score", "interaction_count", "last_calibrated", dossier_link)
     list_filter = ("tone", "message_length_preference", "punctuation_style", "response_speed")
     search_fields = ("=fan_id", "=creator__id")
     fieldsets = [

@@ -1,18 +1,15 @@
 from rest_framework import serializers
 
+from core.api import StrictSerializer
+
 from .calibration import REWARDS, TONES
 
 
-class ToneFeedbackSerializer(serializers.Serializer):
+class ToneFeedbackSerializer(StrictSerializer):
     """The seed's InteractionFeedback: an outcome of an earlier ai message of the fan."""
 
     about_event_id = serializers.CharField(min_length=1, max_length=128)
     outcome = serializers.ChoiceField(choices=sorted(REWARDS))
-
-    def to_internal_value(self, data):
-        if isinstance(data, dict) and set(data) - set(self.fields):
-            raise serializers.ValidationError({name: ["Unknown field."] for name in sorted(set(data) - set(self.fields))})
-        return super().to_internal_value(data)
 
 
 class ProfileSerializer(serializers.Serializer):

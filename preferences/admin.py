@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.admin_base import ReadOnlyAdmin
+from core.admin_base import ReadOnlyAdmin, dossier_link
 
 from .models import CategoryPopularity, FanPreferences
 
@@ -9,7 +9,7 @@ from .models import CategoryPopularity, FanPreferences
 class FanPreferencesAdmin(ReadOnlyAdmin):
     """Learned data only: written by the learner, erased through the API (GDPR)."""
 
-    list_display = ("fan_id", "creator", "evidence_count", "last_updated")
+    list_display = ("fan_id", "creator", "evidence_count", "last_updated", dossier_link)
     search_fields = ("=fan_id", "=creator__id")
     fields = ("creator", "fan_id", "evidence_count", "content_preferences", "topic_interests", "purchase_patterns",
               "communication_preferences", "last_updated")

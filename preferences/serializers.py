@@ -1,19 +1,20 @@
+from decimal import Decimal
+
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
-from core.validators import PLATFORM_ID_PATTERN
+from core.api import MoneyField, StrictSerializer, StringField, platform_id_field
 
 MAX_ITEMS = 200
 KINDS = ("ppv", "tip", "custom", "subscription")
 
 
-class ContentItemSerializer(serializers.Serializer):
-    content_id = serializers.RegexField(PLATFORM_ID_PATTERN, max_length=255)
+class ContentItemSerializer(StrictSerializer):
+    content_id = platform_id_field()
     category = serializers.RegexField(r"^[a-z0-9_-]{1,64}$", required=False, default="")
     kind = serializers.ChoiceField(choices=KINDS, default="ppv")
-    price = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True,
-                                     default=None)
-    tags = serializers.ListField(child=serializers.CharField(min_length=1, max_length=64), max_length=20,
+    price = MoneyField(Decimal("9999999999.99"), required=False, allow_null=True, default=None)
+    tags = serializers.ListField(child=StringField(min_length=1, max_length=64), max_length=20,
                                  required=False, default=list)
 
 
@@ -35,8 +36,6 @@ class RecommendationRequestSerializer(serializers.Serializer):
             if not item.is_valid():
                 errors.update({f"{where}.{field}": list(messages) for field, messages in item.errors.items()})
                 continue
-            for name in sorted(set(raw) - set(item.fields)):
-                errors[f"{where}.{name}"] = ["Unknown field."]
             if item.validated_data["content_id"] in seen:
                 errors[f"{where}.content_id"] = ["Duplicate content_id."]
             seen.add(item.validated_data["content_id"])
@@ -49,10 +48,10 @@ class RecommendationRequestSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Recommendations")
-class RecommendationsSchema(serializers.Serializer):
+class RecommendationsSchema(StrictSerializer):
     """The request as documented in the OpenAPI schema (validated by RecommendationRequestSerializer)."""
 
-    available_content = ContentItemSerializer(many=True, min_length=1, max_length=MAX_ITEMS)
+    available_content = serializers.ListField(child=ContentItemSerializer(), min_length=1, max_length=MAX_ITEMS)
 
 
 class SignalsSerializer(serializers.Serializer):
@@ -67,3 +66,58 @@ class RecommendationSerializer(serializers.Serializer):
     reason = serializers.CharField()
     already_bought = serializers.BooleanField()
     signals = SignalsSerializer()
+
+
+class CategoryPreferenceSerializer(serializers.Serializer):
+    category = serializers.CharField()
+    score = serializers.FloatField(min_value=0, max_value=1)
+    confidence = serializers.FloatField(min_value=0, max_value=1)
+    evidence_count = serializers.IntegerField(min_value=0)
+    last_interaction = serializers.DateTimeField(allow_null=True)
+    purchases = serializers.IntegerField(min_value=0)
+    positive = serializers.FloatField()
+    negative = serializers.FloatField()
+
+
+class PurchasePatternSerializer(serializers.Serializer):
+    content_type = serializers.ChoiceField(choices=KINDS)
+    average_amount = serializers.FloatField()
+    frequency = serializers.FloatField(help_text="Purchases per month.")
+    preferred_days = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6),
+                                           help_text="0 is Monday (UTC).")
+    preferred_hours = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=23),
+                                            help_text="Hours of the day (UTC).")
+    purchase_count = serializers.IntegerField(min_value=0)
+    total_amount = serializers.FloatField()
+    last_purchase_at = serializers.DateTimeField(allow_null=True)
+
+
+class CommunicationSerializer(serializers.Serializer):
+    active_hours = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=23))
+    active_days = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6))
+    reply_speed = serializers.ChoiceField(choices=("immediate", "fast", "slow"), allow_null=True)
+    typical_reply_seconds = serializers.IntegerField(allow_null=True)
+    reply_samples = serializers.IntegerField(min_value=0)
+    messages_observed = serializers.IntegerField(min_value=0)
+    language = serializers.CharField(allow_null=True, help_text="ISO 639-1 code of most of the fan's messages.")
+
+
+class SpendingSerializer(serializers.Serializer):
+    purchases = serializers.IntegerField(min_value=0)
+    typical_amount = serializers.FloatField(allow_null=True)
+    low = serializers.FloatField(allow_null=True)
+    high = serializers.FloatField(allow_null=True)
+
+
+class PreferencesSerializer(serializers.Serializer):
+    """The seed's PredictedPreferences (documentation of the answer)."""
+
+    fan_id = serializers.CharField()
+    content_preferences = serializers.DictField(child=CategoryPreferenceSerializer(),
+                                                help_text="Per content category, strongest first.")
+    topic_interests = serializers.DictField(child=serializers.FloatField(min_value=0, max_value=1))
+    purchase_patterns = PurchasePatternSerializer(many=True)
+    communication_preferences = CommunicationSerializer()
+    spending = SpendingSerializer()
+    evidence_count = serializers.IntegerField(min_value=0)
+    last_updated = serializers.DateTimeField(allow_null=True)

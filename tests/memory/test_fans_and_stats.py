@@ -93,8 +93,14 @@ def test_the_refresh_is_scheduled_once_in_beat(db):
     assert PeriodicTask.objects.filter(task="memory.tasks.refresh_engagement_scores").count() == 1
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "99"])
-def test_a_bad_page_of_the_fan_list_is_a_400(api, page):
+@pytest.mark.parametrize("query", ["page=abc", "page=0", "page_size=0", "page_size=501", "page_size=-1"])
+def test_a_bad_page_of_the_fan_list_is_a_400(api, query):
     post(api, message())
-    response = api.get(f"/api/v1/fans/?page={page}")
-    assert response.status_code == 400 and "page" in response.json()["error"]["fields"]
+    response = api.get(f"/api/v1/fans/?{query}")
+    assert response.status_code == 400 and query.split("=")[0] in response.json()["error"]["fields"]
+
+
+def test_a_page_past_the_last_is_a_404(api):
+    post(api, message())
+    response = api.get("/api/v1/fans/?page=99")
+    assert response.status_code == 404 and response.json()["error"]["type"] == "MEMORY_NOT_FOUND"
