@@ -3,6 +3,7 @@
 import re
 from decimal import Decimal
 
+from django.core.validators import RegexValidator
 from drf_spectacular.drainage import set_override
 from drf_spectacular.utils import OpenApiResponse, extend_schema_field, inline_serializer
 from rest_framework import serializers
@@ -77,6 +78,12 @@ class StringField(serializers.CharField):
         if not isinstance(data, str):
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+# Some character that is not white space as JSON Schema (ECMAScript) reads it, so the published
+# pattern and the check agree (Python's str.isspace() also counts \x1c-\x1f and \x85).
+not_blank = RegexValidator(r"[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]",
+                           message="Must not be blank.")
 
 
 class PlatformIdField(StringField, serializers.RegexField):

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from core.api import StrictSerializer
+from core.api import StrictSerializer, not_blank
 
 from .analyzer.labels import EMOTIONS
 
@@ -21,17 +21,11 @@ def text_field(**kwargs):
     return TextField(min_length=1, max_length=MAX_TEXT, trim_whitespace=False, **kwargs)
 
 
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise serializers.ValidationError("Must not be blank.")
-    return value
-
-
 class AnalyzeSerializer(StrictSerializer):
     """Either `text` (one message) or `texts` (1 to 100 messages)."""
 
-    text = text_field(required=False, validators=[_not_blank])
-    texts = serializers.ListField(child=text_field(validators=[_not_blank]), min_length=1,
+    text = text_field(required=False, validators=[not_blank])
+    texts = serializers.ListField(child=text_field(validators=[not_blank]), min_length=1,
                                   max_length=MAX_TEXTS, required=False)
 
     def validate(self, attrs):
@@ -43,13 +37,13 @@ class AnalyzeSerializer(StrictSerializer):
 class AnalyzeTextSerializer(StrictSerializer):
     """One message (documentation of AnalyzeSerializer's first form)."""
 
-    text = text_field(validators=[_not_blank])
+    text = text_field(validators=[not_blank])
 
 
 class AnalyzeTextsSerializer(StrictSerializer):
     """1 to 100 messages (documentation of AnalyzeSerializer's second form)."""
 
-    texts = serializers.ListField(child=text_field(validators=[_not_blank]), min_length=1, max_length=MAX_TEXTS)
+    texts = serializers.ListField(child=text_field(validators=[not_blank]), min_length=1, max_length=MAX_TEXTS)
 
 
 class AnalysisSerializer(serializers.Serializer):

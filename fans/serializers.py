@@ -1,7 +1,7 @@
 from django.conf import settings
 from rest_framework import serializers
 
-from core.api import ErrorBodyField, StrictSerializer, platform_id_field
+from core.api import ErrorBodyField, StrictSerializer, StringField, not_blank, platform_id_field
 from emotions.serializers import AnalysisSerializer, EmotionalStateSerializer
 from facts.serializers import ContextFactSerializer, ContextFlagSerializer, ContextNoteSerializer, SegmentSerializer
 from gdpr.serializers import ConsentSerializer
@@ -17,20 +17,15 @@ DATE_FORMATS = ["iso-8601", "%Y-%m-%d"]
 
 
 def query_field(**kwargs):
-    return serializers.CharField(max_length=QUERY_MAX_CHARS, **kwargs)
+    return StringField(max_length=QUERY_MAX_CHARS, trim_whitespace=False, **kwargs)
 
 
 class RecallSerializer(StrictSerializer):
-    query = query_field()
+    query = query_field(validators=[not_blank])
     k = serializers.IntegerField(min_value=1, max_value=50, default=10)
     after = serializers.DateTimeField(input_formats=DATE_FORMATS, required=False)
     before = serializers.DateTimeField(input_formats=DATE_FORMATS, required=False)
     sender = serializers.ChoiceField(choices=Sender.choices, required=False)
-
-    def validate(self, attrs):
-        if "after" in attrs and "before" in attrs and attrs["after"] >= attrs["before"]:
-            raise serializers.ValidationError({"after": ["Must be earlier than before."]})
-        return attrs
 
 
 class RecallResultSerializer(serializers.Serializer):
@@ -48,7 +43,8 @@ class RecallAnswerSerializer(serializers.Serializer):
 
 class ContextQuerySerializer(serializers.Serializer):
     messages = serializers.IntegerField(min_value=1, max_value=50, default=50)
-    query = query_field(required=False, help_text="The message being answered: adds relevant_memories.")
+    query = query_field(required=False, allow_blank=True,
+                        help_text="The message being answered: adds relevant_memories (a blank one adds nothing).")
     recall = serializers.IntegerField(min_value=1, max_value=50, default=8)
 
 
@@ -57,14 +53,9 @@ class BulkContextSerializer(StrictSerializer):
         child=platform_id_field(), min_length=1, max_length=settings.FANMEMORY["BULK_MAX_FANS"]
     )
     messages = serializers.IntegerField(min_value=1, max_value=50, default=50)
-    queries = serializers.DictField(child=query_field(), required=False, default=dict)
+    queries = serializers.DictField(child=query_field(validators=[not_blank]), required=False, default=dict,
+                                    help_text="The message being answered, per fan id (ids not in fan_ids are ignored).")
     recall = serializers.IntegerField(min_value=1, max_value=50, default=8)
-
-    def validate(self, attrs):
-        unknown = sorted(set(attrs["queries"]) - set(attrs["fan_ids"]))
-        if unknown:
-            raise serializers.ValidationError({"queries": ["Not in fan_ids: " + ", ".join(unknown[:5])]})
-        return attrs
 
 
 class FanSummarySerializer(serializers.Serializer):

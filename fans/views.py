@@ -181,7 +181,7 @@ class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
             contexts = context.contexts(
                 creator_id=request.user.creator_id, fan_ids=[fan_id], messages=query.validated_data["messages"]
             )
-            if "query" in query.validated_data:
+            if query.validated_data.get("query", "").strip():
                 queries.with_relevant_memories(contexts, creator_id=request.user.creator_id,
                                                queries={fan_id: query.validated_data["query"]},
                                                k=query.validated_data["recall"])

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tests.conftest import process_keys
 from tests.faults.processes import LiveServer
 
 GENEROUS_LIMITS = ('{"retrieval": {"creator": "1000000/minute", "fan": "1000000/minute"}, '
@@ -30,6 +31,7 @@ def live(transactional_db, collected_static, tmp_path):
         "EMOTION_WARMUP": "false",
         "DEBUG": "false",
         "RATE_LIMITS_JSON": GENEROUS_LIMITS,
+        **process_keys(),
     }
     server = LiveServer(env, tmp_path / "server", workers=1)
     try:

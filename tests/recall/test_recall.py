@@ -58,6 +58,7 @@ def test_recall_filters_by_date_and_sender_and_ranks_best_first(api):
     late = timezone.now() - timedelta(days=1)
     assert recall(api, "sister", after=late.isoformat()).json()["results"] == []
     assert contents(recall(api, "sister", before=late.date().isoformat()))[0] == CHAT[0][1]
+    assert recall(api, "sister", after=late.isoformat(), before=late.isoformat()).json()["results"] == []
 
 
 def test_context_with_a_query_adds_relevant_memories_not_in_recent_messages(api):
@@ -75,7 +76,6 @@ def test_context_with_a_query_adds_relevant_memories_not_in_recent_messages(api)
 
 @pytest.mark.parametrize("body", [{"query": ""}, {"query": "   "}, {"query": "x" * 2001}, {"query": "a", "k": 0},
                                   {"query": "a", "k": 51}, {"query": "a", "before": "yesterday"},
-                                  {"query": "a", "after": "2026-02-01", "before": "2026-01-01"},
                                   {"query": "a", "sender": "bot"}, {"query": "a", "extra": 1}, {}])
 def test_bad_recall_input_is_a_400_in_the_envelope(api, body):
     answer = api.post(f"/api/v1/fans/{FAN}/recall/", body, format="json")
@@ -84,7 +84,7 @@ def test_bad_recall_input_is_a_400_in_the_envelope(api, body):
 
 def test_bad_context_queries_are_400s(api):
     assert api.get(f"/api/v1/fans/{FAN}/context/", {"query": "x" * 2001}).status_code == 400
-    answer = api.post("/api/v1/fans/bulk-context/", {"fan_ids": ["f_2"], "queries": {FAN: "x"}}, format="json")
+    answer = api.post("/api/v1/fans/bulk-context/", {"fan_ids": ["f_2"], "queries": {"f_2": "x" * 2001}}, format="json")
     assert answer.status_code == 400 and "queries" in answer.json()["error"]["fields"]
 
 
