@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer train-analyzer bench-analyzer check-services clean
+.PHONY: install promtool run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer train-analyzer bench-analyzer check-services clean
 
 install: $(STAMP)
 
@@ -82,7 +82,12 @@ worker: install
 beat: install
 	DJANGO_SETTINGS_MODULE=$(PROD_SETTINGS) $(BIN)/celery -A config beat --loglevel=INFO
 
-test: check-services
+# The suite checks ops/alerts.yml with promtool, from Debian's prometheus package.
+promtool:
+	@command -v promtool >/dev/null || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null)
+
+test: check-services promtool
 	DJANGO_SETTINGS_MODULE=config.settings_test $(BIN)/pytest
 
 train-analyzer: install
