@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install promtool run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer train-analyzer bench-analyzer check-services clean
+.PHONY: install promtool run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer eval-recall train-analyzer bench-analyzer check-services clean
 
 install: $(STAMP)
 
@@ -89,6 +89,14 @@ promtool:
 
 test: check-services promtool
 	DJANGO_SETTINGS_MODULE=config.settings_test $(BIN)/pytest
+
+# Recall on LoCoMo (../shared/data/locomo-dev), in its own database and Redis DB.
+EVAL_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/fanmemory_eval
+eval-recall: install
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) DATABASE_URL=$(EVAL_DATABASE_URL) $(BIN)/python manage.py ensure_database
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) DATABASE_URL=$(EVAL_DATABASE_URL) $(BIN)/python manage.py migrate --noinput -v0
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) DATABASE_URL=$(EVAL_DATABASE_URL) REDIS_URL=redis://127.0.0.1:6379/9 $(BIN)/python bench/eval_recall.py
 
 train-analyzer: install
 	$(BIN)/pip install --quiet -e ".[dev,train]"

@@ -31,9 +31,18 @@ def main():
         service = unreachable_service(exc)
         if service is None:
             raise
-        sys.stderr.write(f"{service} is unreachable ({type(exc).__name__}): start it with `{HOW_TO_START[service]}`"
-                         " or set DATABASE_URL / REDIS_URL.\n")
+        sys.stderr.write(service_problem(service, exc) + "\n")
         sys.exit(2)
+
+
+def service_problem(service: str, exc: BaseException) -> str:
+    from core.db.causes import UNREACHABLE, connection_cause
+
+    cause = connection_cause(str(exc)) if service == "PostgreSQL" else UNREACHABLE
+    if cause != UNREACHABLE:
+        return f"PostgreSQL refused the connection: {cause}."
+    return (f"{service} is unreachable ({type(exc).__name__}): start it with `{HOW_TO_START[service]}`"
+            " or set DATABASE_URL / REDIS_URL.")
 
 
 if __name__ == "__main__":

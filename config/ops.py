@@ -8,23 +8,26 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from django_redis import get_redis_connection
 
 from core import breakers
-from core.errors import envelope
+from core.db.causes import UNREACHABLE, connection_cause
+from core.errors import allow_methods, envelope
 from core.metrics import render, token_ok
 from gdpr.selectors import erasures_at_risk
 from memory.selectors import fans_with_memory_count, interactions_per_fan, learning_lag_seconds
 
 
+@allow_methods("GET", "HEAD")
 def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
-def _database_ok() -> bool:
+def _database_problem() -> str | None:
+    """None when PostgreSQL answers, else why not (a refused login is not an unreachable server)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        return True
-    except Exception:
-        return False
+        return None
+    except Exception as exc:
+        return connection_cause(str(exc))
 
 
 def _cache_ok() -> bool:
@@ -34,13 +37,17 @@ def _cache_ok() -> bool:
         return False
 
 
+@allow_methods("GET", "HEAD")
 def readyz(request):
-    checks = {"database": _database_ok(), "cache": _cache_ok(), "breakers": breakers.states()}
+    database_problem = _database_problem()
+    checks = {"database": database_problem is None, "cache": _cache_ok(), "breakers": breakers.states()}
     failed = [name for name in ("database", "cache") if not checks[name]]
     if failed:
+        causes = {"database": database_problem, "cache": UNREACHABLE}
         body = {"status": "unavailable", "failed": failed, "checks": checks, "error": {
             "type": "DATABASE_ERROR" if "database" in failed else "INTERNAL",
-            "message": f"Unavailable: {', '.join(failed)}.", "recoverable": True}}
+            "message": "Unavailable: " + "; ".join(f"{name} ({causes[name]})" for name in failed) + ".",
+            "recoverable": True}}
         return JsonResponse(body, status=503, headers={"Retry-After": "5"})
     return JsonResponse({"status": "ok", "checks": checks})
 
@@ -59,6 +66,7 @@ def _gauges() -> dict:
     }
 
 
+@allow_methods("GET", "HEAD")
 def metrics(request):
     if not token_ok(request.headers.get("Authorization"), settings.METRICS_TOKEN):
         return JsonResponse(envelope("FORBIDDEN", "Send Authorization: Bearer <METRICS_TOKEN>.", False), status=403)

@@ -1,23 +1,25 @@
 from django.contrib import admin
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from django.urls import include, path, re_path
 
+from core.errors import unknown_route
 from fans.admin import FanLookupView
 
-from . import ops
+from . import docs, ops
 
 urlpatterns = [
     path("api/v1/", include("fans.urls")),
     path("api/v1/", include("gdpr.urls")),
     path("api/v1/", include("facts.urls")),
     path("api/v1/", include("emotions.urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    path("api/schema/", docs.SchemaView.as_view(), name="schema"),
+    path("api/docs/", docs.SwaggerView.as_view(url_name="schema"), name="docs"),
+    path("api/redoc/", docs.RedocView.as_view(url_name="schema"), name="redoc"),
     path("healthz", ops.healthz),
     path("readyz", ops.readyz),
     path("metrics", ops.metrics),
     path("admin/gdpr/fan-lookup/", admin.site.admin_view(FanLookupView.as_view()), name="fan-lookup"),
     path("admin/", admin.site.urls),
+    re_path(r"^", unknown_route),
 ]
 
 handler400 = "core.errors.bad_request"

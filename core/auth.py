@@ -84,6 +84,10 @@ def creator_for_key(raw_key: str) -> tuple[str | None, bool]:
     return creator_id, False
 
 
+class WrongScheme(exceptions.AuthenticationFailed):
+    public_message = "Wrong authentication scheme: send `Authorization: Bearer <api key>`."
+
+
 class ApiKeyAuthentication(authentication.BaseAuthentication):
     keyword = "Bearer"
 
@@ -91,7 +95,9 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
         header = authentication.get_authorization_header(request).split()
         if not header:
             return None
-        if header[0].decode("latin-1") != self.keyword or len(header) != 2:
+        if header[0].decode("latin-1").lower() != self.keyword.lower():
+            raise WrongScheme()
+        if len(header) != 2:
             raise exceptions.AuthenticationFailed()
         try:
             raw_key = header[1].decode("ascii")

@@ -8,10 +8,13 @@ import os
 from functools import lru_cache
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf import pbkdf2
 from django.conf import settings
 
 NONCE_BYTES = 12
+KDF_ITERATIONS = 30000  # django-cryptography's own derivation, so old keys derive the same way
 
 
 class SealError(ValueError):
@@ -34,3 +37,17 @@ def unseal(token: bytes) -> bytes:
         return _cipher(settings.CRYPTOGRAPHY_KEY).decrypt(token[:NONCE_BYTES], token[NONCE_BYTES:], None)
     except (InvalidTag, ValueError) as exc:
         raise SealError("cache entry cannot be opened") from exc
+
+
+@lru_cache(maxsize=4)
+def derive_field_key(raw_key: str) -> bytes:
+    """The key django-cryptography derives from a FIELD_ENCRYPTION_KEY (settings.CRYPTOGRAPHY_KEY)."""
+    kdf = pbkdf2.PBKDF2HMAC(algorithm=hashes.SHA256(), length=32, salt=settings.CRYPTOGRAPHY_SALT,
+                            iterations=KDF_ITERATIONS)
+    return kdf.derive(raw_key.encode())
+
+
+def field_keys() -> list[bytes]:
+    """The current field key, then the old one while a rotation is under way."""
+    old = getattr(settings, "OLD_FIELD_ENCRYPTION_KEY", None)
+    return [settings.CRYPTOGRAPHY_KEY] + ([derive_field_key(old)] if old else [])

@@ -4,13 +4,15 @@
 Messages never carry personal data: they are written here, not copied from exceptions.
 """
 import logging
+from functools import wraps
 
 from django.conf import settings
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -126,7 +128,7 @@ def _envelope_for(exc, response) -> dict:
         return envelope("INVALID_DATA", "Invalid input.", True, flatten_fields(exc.detail))
     for exc_class, (error_type, message) in _SIMPLE.items():
         if isinstance(exc, exc_class):
-            return envelope(error_type, message)
+            return envelope(error_type, getattr(exc, "public_message", message))
     if response.status_code == 404:
         return envelope("MEMORY_NOT_FOUND", "Not found.")
     if response.status_code == 403:
@@ -145,6 +147,30 @@ def _log(exc, context) -> None:
 # Django-level handlers (routes outside DRF: unknown URLs, crashes before a view).
 def not_found(request, exception=None):
     return JsonResponse(envelope("MEMORY_NOT_FOUND", "No such route."), status=404)
+
+
+# The last route: an unknown URL is this envelope under DEBUG too (not Django's page of every route),
+# whatever the method (no CSRF refusal first).
+unknown_route = csrf_exempt(not_found)
+
+
+def unanswered_method(request, allowed: tuple[str, ...]) -> HttpResponse | None:
+    """For a plain Django view: OPTIONS lists the allowed methods, another method is a 405 in the envelope."""
+    if request.method in allowed:
+        return None
+    status_code, body = (200, {}) if request.method == "OPTIONS" else (405, envelope("METHOD_NOT_ALLOWED",
+                                                                                      "Method not allowed."))
+    return JsonResponse(body, status=status_code, headers={"Allow": ", ".join((*allowed, "OPTIONS"))})
+
+
+def allow_methods(*allowed: str):
+    def decorate(view):
+        @csrf_exempt
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            return unanswered_method(request, allowed) or view(request, *args, **kwargs)
+        return checked
+    return decorate
 
 
 def server_error(request):

@@ -28,6 +28,7 @@ from memory import selectors as memory_selectors
 from memory import services as memory_services
 from personality.services import learn as personality_learn
 from preferences.services import learn as preferences_learn
+from recall.services import learn as recall_learn
 
 from . import context, policy
 
@@ -53,6 +54,7 @@ LEARNERS = (
     Learner("personality", personality_learn, personal=True, calibration=True),
     Learner("preferences", preferences_learn, personal=True),
     Learner("facts", facts_learn, personal=False),  # its safety flags are raised whatever the policy
+    Learner("recall", recall_learn, personal=False),  # indexes messages while memory consent holds
 )
 
 
@@ -127,6 +129,19 @@ def relearn(*, creator_id: str, fan_id: str, learners: set[str]) -> int:
             if learner.name in learners and learner.runs_for(given):
                 learner.learn(given)
     return len(events)
+
+
+def catch_up(*, event_pk: int, learner_name: str) -> bool:
+    """Run one learner on a learned event it has not seen (a learner added later); False when the
+    event is gone or that learner already learned it."""
+    learner = next(learner for learner in LEARNERS if learner.name == learner_name)
+    with transaction.atomic():
+        event = memory_services.event_lock_missing(event_pk=event_pk, learner=learner_name)
+        if event is None:
+            return False
+        learner.learn(_input_for(event))
+        memory_services.event_learner_done(event=event, learner=learner_name)
+    return True
 
 
 def events_to_sweep() -> list[int]:

@@ -5,6 +5,7 @@ from memory import selectors as memory_selectors
 from memory import services as memory_services
 from personality.services import personality_calibrate, personality_feedback_apply
 from preferences.selectors import content_recommendations as rank_content
+from recall import selectors as recall_selectors
 
 from . import context, policy
 
@@ -48,3 +49,27 @@ def content_recommendations(*, creator_id: str, fan_id: str, items: list[dict]) 
     preferences = context.personal_part(creator_id=creator_id, fan_id=fan_id, part=context.PREFERENCES)
     purchased = memory_selectors.purchased_content_ids(creator_id=creator_id, fan_id=fan_id)
     return rank_content(creator_id=creator_id, items=items, preferences=preferences, purchased=purchased)
+
+
+def recall(*, creator_id: str, fan_id: str, query: str, k: int, exclude: frozenset = frozenset(), **filters) -> dict:
+    """The fan's messages most relevant to the query, best first, and how many wait to be indexed
+    (nothing recalled for a fan outside the creator's rollout share)."""
+    if not policy.recall_on(creator_id=creator_id, fan_id=fan_id):
+        return {"results": [], "pending": 0}
+    hits = recall_selectors.search(creator_id=creator_id, fan_id=fan_id, query=query, k=k, exclude=exclude, **filters)
+    messages = memory_selectors.message_texts(creator_id=creator_id, event_ids=[hit.event_id for hit in hits])
+    results = [{"event_id": hit.event_id, "content": messages[hit.event_id]["content"], "sender": hit.sender,
+                "timestamp": messages[hit.event_id]["timestamp"], "score": hit.score}
+               for hit in hits if hit.event_id in messages]
+    pending = memory_selectors.messages_waiting_for(creator_id=creator_id, fan_id=fan_id, learner="recall")
+    return {"results": results, "pending": pending}
+
+
+def with_relevant_memories(contexts: dict[str, dict], *, creator_id: str, queries: dict[str, str], k: int) -> None:
+    """Add `relevant_memories` to the contexts of the fans asked about, none already in recent_messages."""
+    for fan_id, query in queries.items():
+        if fan_id not in contexts:
+            continue
+        recent = frozenset(message["event_id"] for message in contexts[fan_id]["recent_messages"])
+        found = recall(creator_id=creator_id, fan_id=fan_id, query=query, k=k, exclude=recent)
+        contexts[fan_id]["relevant_memories"] = found["results"]

@@ -26,7 +26,8 @@ from preferences.serializers import RecommendationRequestSerializer, Recommendat
 
 from . import actions, context, queries
 from .filters import FanFilter
-from .serializers import BulkContextSerializer, ContextQuerySerializer, FanSummarySerializer
+from .serializers import (BulkContextSerializer, ContextQuerySerializer, FanSummarySerializer, RecallAnswerSerializer,
+                          RecallSerializer)
 
 logger = logging.getLogger("fanmemory.fans")
 
@@ -144,6 +145,10 @@ class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
             contexts = context.contexts(
                 creator_id=request.user.creator_id, fan_ids=[fan_id], messages=query.validated_data["messages"]
             )
+            if "query" in query.validated_data:
+                queries.with_relevant_memories(contexts, creator_id=request.user.creator_id,
+                                               queries={fan_id: query.validated_data["query"]},
+                                               k=query.validated_data["recall"])
         degraded = _degraded(request)
         return _marked(Response({**contexts[fan_id], "degraded": degraded}), degraded)
 
@@ -159,6 +164,9 @@ class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
                 fan_ids=serializer.validated_data["fan_ids"],
                 messages=serializer.validated_data["messages"],
             )
+            queries.with_relevant_memories(contexts, creator_id=request.user.creator_id,
+                                           queries=serializer.validated_data["queries"],
+                                           k=serializer.validated_data["recall"])
         degraded = _degraded(request)
         return _marked(Response({"results": contexts, "degraded": degraded}), degraded)
 
@@ -242,3 +250,16 @@ class RecommendationsView(FanView):
         serializer.is_valid(raise_exception=True)
         return Response(queries.content_recommendations(creator_id=request.user.creator_id, fan_id=fan_id,
                                                         items=serializer.validated_data["available_content"]))
+
+
+class RecallView(FanView):
+    rate_limit_scope = "retrieval"
+
+    @extend_schema(request=RecallSerializer, responses={200: RecallAnswerSerializer, **ERRORS},
+                   summary="What the fan said before that matters for this query: the best k messages of the whole history")
+    def post(self, request, fan_id):
+        serializer = RecallSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with RETRIEVAL_SECONDS.labels(kind="recall").time():
+            return Response(queries.recall(creator_id=request.user.creator_id, fan_id=fan_id,
+                                           **serializer.validated_data))

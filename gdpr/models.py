@@ -100,18 +100,26 @@ class RetentionRun(models.Model):
 
 
 class AccessAction(models.TextChoices):
+    SEARCH = "search"  # a fan looked up, or the fan's messages searched
     VIEW = "view"
+    NOTE = "note"
+    RESOLVE = "resolve"  # a hand-over flag resolved
     EXPORT = "export"
     ERASE = "erase"
 
 
 class AccessLog(models.Model):
-    """Append-only record of staff access to fan data (a database trigger refuses changes)."""
+    """Append-only record of staff access to fan data (a database trigger refuses changes): each
+    admin page, search, note, export and erasure, each refused attempt, each command-line export
+    and purge (`staff` empty, `via` naming the command and the operating-system user)."""
 
     id = models.BigAutoField(primary_key=True)
-    staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True,
+                              blank=True)
+    via = models.CharField(max_length=100, default="admin")
     at = models.DateTimeField(auto_now_add=True)
     action = models.CharField(max_length=10, choices=AccessAction.choices)
+    denied = models.BooleanField(default=False)
     creator_id = models.CharField(max_length=255)
     fan_ref = models.CharField(max_length=64)
     reason = models.CharField(max_length=200)
@@ -127,4 +135,4 @@ class AccessLog(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.action} by {self.staff_id} at {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.action} by {self.staff_id or self.via} at {self.at:%Y-%m-%d %H:%M}"

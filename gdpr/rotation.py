@@ -8,8 +8,6 @@ opens are skipped) and verifies each rewritten value before moving on.
 """
 import pickle
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf import pbkdf2
 from django.apps import apps
 from django.conf import settings
 from django.db import connection, transaction
@@ -17,14 +15,7 @@ from django_cryptography.core.signing import FernetSigner
 from django_cryptography.fields import EncryptedMixin
 from django_cryptography.utils.crypto import FernetBytes
 
-KDF_ITERATIONS = 30000  # django-cryptography's own derivation, so old keys derive the same way
-
-
-def derive_field_key(raw_key: str) -> bytes:
-    kdf = pbkdf2.PBKDF2HMAC(algorithm=hashes.SHA256(), length=32, salt=settings.CRYPTOGRAPHY_SALT,
-                            iterations=KDF_ITERATIONS)
-    return kdf.derive(raw_key.encode())
-
+from core.crypto import derive_field_key
 
 def old_fernet() -> FernetBytes | None:
     old_key = getattr(settings, "OLD_FIELD_ENCRYPTION_KEY", None)

@@ -199,6 +199,7 @@ def retention_finished(*, record: RetentionRun, counts: dict) -> RetentionRun:
 
 # --- staff access --------------------------------------------------------------------------
 
-def access_record(*, staff, action: str, creator_id: str, fan_id: str, reason: str) -> AccessLog:
-    return AccessLog.objects.create(staff=staff, action=action, creator_id=creator_id,
-                                    fan_ref=fan_ref(creator_id, fan_id), reason=reason)
+def access_record(*, action: str, creator_id: str, fan_id: str, reason: str, staff=None, via: str = "admin",
+                  denied: bool = False) -> AccessLog:
+    return AccessLog.objects.create(staff=staff, via=via, action=action, denied=denied, creator_id=creator_id,
+                                    fan_ref=fan_ref(creator_id, fan_id), reason=reason[:200])

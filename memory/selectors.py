@@ -37,6 +37,27 @@ def message_of_event(*, creator_id: str, event_id: str) -> dict | None:
     return message_with_analysis(row) if row else None
 
 
+def message_texts(*, creator_id: str, event_ids: list[str]) -> dict[str, dict]:
+    """The text and time of each message named (only the text is decrypted)."""
+    rows = FanMemory.objects.filter(creator_id=creator_id, event_id__in=event_ids).only(
+        "event_id", "message_content", "created_at")
+    return {row.event_id: {"content": row.message_content, "timestamp": iso_utc(row.created_at)} for row in rows}
+
+
+def messages_waiting_for(*, creator_id: str, fan_id: str, learner: str) -> int:
+    """The fan's saved messages that the named learner has not yet learned from."""
+    return (InteractionEvent.objects.filter(creator_id=creator_id, fan_id=fan_id, type="message")
+            .exclude(learned__contains=[learner]).count())
+
+
+def events_missing(*, learner: str, creator_id: str | None = None) -> list[int]:
+    """Message events the named learner has not learned from, oldest first."""
+    rows = InteractionEvent.objects.filter(type="message", learned_at__isnull=False).exclude(learned__contains=[learner])
+    if creator_id is not None:
+        rows = rows.filter(creator_id=creator_id)
+    return list(rows.order_by("id").values_list("pk", flat=True))
+
+
 def fan_messages(*, creator_id: str, fan_id: str, since=None) -> list[dict]:
     """Every message of the fan, oldest first, with analysis: for recalibration from history."""
     rows = FanMemory.objects.filter(creator_id=creator_id, fan_id=fan_id)

@@ -143,6 +143,18 @@ def event_learned(*, event: InteractionEvent, done: list[str], complete: bool) -
     event.save(update_fields=["learned", "learn_attempts", "learned_at"])
 
 
+def event_lock_missing(*, event_pk: int, learner: str) -> InteractionEvent | None:
+    """The event locked for one learner that has not learned it (a learner added later), or None
+    when it is gone or that learner is done; waits for a learning run holding it."""
+    return (InteractionEvent.objects.select_for_update().filter(pk=event_pk)
+            .exclude(learned__contains=[learner]).first())
+
+
+def event_learner_done(*, event: InteractionEvent, learner: str) -> None:
+    event.learned = [*event.learned, learner]
+    event.save(update_fields=["learned"])
+
+
 def event_learned_mark(*, event_pk: int) -> None:
     """Every learner is done and the hot cache is in line: the event is learned."""
     InteractionEvent.objects.filter(pk=event_pk).update(learned_at=timezone.now())

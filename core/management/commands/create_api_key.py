@@ -1,7 +1,7 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from core.management.ids import checked_id
 from core.services import api_key_create
-from core.validators import platform_id_validator
 
 
 class Command(BaseCommand):
@@ -11,10 +11,7 @@ class Command(BaseCommand):
         parser.add_argument("creator_id")
 
     def handle(self, *args, creator_id, **options):
-        try:
-            platform_id_validator(creator_id)
-        except Exception:
-            raise CommandError("creator_id must be 1 to 255 characters from A-Z a-z 0-9 _ . : @ -")
+        checked_id("creator_id", creator_id)
         raw_key = api_key_create(creator_id=creator_id)
         self.stderr.write(f"API key for creator {creator_id} (store it now: it is not kept):")
         self.stdout.write(raw_key)

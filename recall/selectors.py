@@ -1,0 +1,91 @@
+"""Reads of the recall index: BM25 over each message and its neighbours in the same session.
+
+A message is scored with the two before and the two after it in its session (a question is often
+answered across a turn and its reply), its own words counting double. Only the query's terms are
+counted, on hashes, so a search reads the fan's entries once and decrypts nothing.
+"""
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+import numpy as np
+from django.db import connection
+
+from . import terms
+from .models import IndexEntry
+
+SESSION_GAP = timedelta(hours=1)
+NEIGHBOURS = 2
+OWN_WEIGHT = 2
+K1, B = 1.2, 0.75
+MAX_QUERY_TERMS = 64
+
+
+@dataclass(frozen=True)
+class Hit:
+    event_id: str
+    sender: str
+    occurred_at: datetime
+    score: float
+
+
+def search(*, creator_id: str, fan_id: str, query: str, k: int, after=None, before=None,
+           sender: str | None = None, exclude: frozenset = frozenset()) -> list[Hit]:
+    query_terms = list(dict.fromkeys(terms.words(query)))[:MAX_QUERY_TERMS]
+    rows = _entries(creator_id, fan_id) if query_terms else []
+    if not rows:
+        return []
+    counts, lengths = _term_counts(rows, query_terms)
+    sessions = np.cumsum(np.diff([row[2] for row in rows], prepend=rows[0][2]) > SESSION_GAP.total_seconds())
+    scores = _bm25(_windowed(counts, sessions), _windowed(lengths[:, None], sessions)[:, 0])
+    wanted = [i for i in np.argsort(-scores, kind="stable") if scores[i] > 0
+              and _kept(rows[i], after=after, before=before, sender=sender, exclude=exclude)]
+    return [Hit(rows[i][0], rows[i][1], datetime.fromtimestamp(rows[i][2], tz=timezone.utc), round(float(scores[i]), 4))
+            for i in wanted[:k]]
+
+
+def _entries(creator_id: str, fan_id: str) -> list[tuple]:
+    """(event_id, sender, epoch seconds, key_id, terms) of the fan's entries, oldest first."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT event_id, sender, extract(epoch FROM occurred_at)::float8, key_id, terms "
+                       f"FROM {IndexEntry._meta.db_table} WHERE creator_id = %s AND fan_id = %s "
+                       "ORDER BY occurred_at, id", [creator_id, fan_id])
+        return cursor.fetchall()
+
+
+def _kept(row, *, after, before, sender, exclude) -> bool:
+    event_id, row_sender, at = row[0], row[1], row[2]
+    return (event_id not in exclude and (sender is None or row_sender == sender)
+            and (after is None or at >= after.timestamp()) and (before is None or at < before.timestamp()))
+
+
+def _term_counts(rows, query_terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """How often each query term occurs in each entry (rows x terms), and each entry's length."""
+    sizes = np.array([len(row[4]) // 4 for row in rows], dtype=int)
+    owners = np.repeat(np.arange(len(rows)), sizes)
+    hashes = np.frombuffer(b"".join(row[4] for row in rows), dtype="<u4")
+    key_ids = sorted({row[3] for row in rows})
+    key_of_token = np.repeat(np.array([key_ids.index(row[3]) for row in rows]), sizes)
+    counts = np.zeros((len(rows), len(query_terms)))
+    for key_number, key_id in enumerate(key_ids):
+        under_key = key_of_token == key_number
+        for column, term_hash in enumerate(terms.hashed(query_terms, key_id)):
+            counts[:, column] += np.bincount(owners[under_key & (hashes == term_hash)], minlength=len(rows))
+    return counts, sizes.astype(float)
+
+
+def _windowed(values: np.ndarray, sessions: np.ndarray) -> np.ndarray:
+    """Each row's values counted OWN_WEIGHT times plus its neighbours' in the same session."""
+    total = values * OWN_WEIGHT
+    for offset in range(1, NEIGHBOURS + 1):
+        same = sessions[offset:] == sessions[:-offset]
+        total[offset:] += values[:-offset] * same[:, None]
+        total[:-offset] += values[offset:] * same[:, None]
+    return total
+
+
+def _bm25(counts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    documents = len(counts)
+    frequency = (counts > 0).sum(axis=0)
+    idf = np.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+    norm = K1 * (1 - B + B * lengths / max(lengths.mean(), 1.0))
+    return ((counts * (K1 + 1)) / (counts + norm[:, None]) * idf).sum(axis=1)

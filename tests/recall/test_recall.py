@@ -1,0 +1,204 @@
+"""Long-term recall: the index, the endpoint, the context's relevant memories, and the fan's rights."""
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from core.crypto import derive_field_key
+from fans import tasks
+from memory.models import InteractionEvent
+from recall.models import IndexEntry
+from tests.conftest import message, post
+
+FAN = "f_1"
+CHAT = [
+    ("fan", "My sister Clara is getting married in Lisbon next summer"),
+    ("creator", "Oh that sounds lovely! Are you going?"),
+    ("fan", "Yes, I am the best man, I need to write a speech"),
+    ("fan", "J'ai adopté deux chatons la semaine dernière, ils s'appellent Pixel et Miette"),
+    ("creator", "Trop mignon ! Ils ont quel âge ?"),
+    ("fan", "I work night shifts at the hospital, so I sleep during the day"),
+] + [("fan", f"just chatting about nothing in particular, number {n}") for n in range(60)]
+
+
+def save_chat(api, fan_id=FAN, start=None):
+    start = start or timezone.now() - timedelta(days=200)
+    for number, (sender, content) in enumerate(CHAT):
+        at = (start + timedelta(minutes=number)).isoformat()
+        assert post(api, message(f"{fan_id}-m{number}", fan_id=fan_id, content=content, sender=sender,
+                                 occurred_at=at)).status_code == 201
+
+
+def recall(api, query, fan_id=FAN, **extra):
+    return api.post(f"/api/v1/fans/{fan_id}/recall/", {"query": query, **extra}, format="json")
+
+
+def contents(answer):
+    return [result["content"] for result in answer.json()["results"]]
+
+
+def test_recall_finds_old_messages_by_their_words_and_word_forms_in_english_and_french(api):
+    save_chat(api)
+    answer = recall(api, "When is the wedding of his sister?", k=3)
+    assert answer.status_code == 200 and answer.json()["pending"] == 0
+    assert contents(answer)[0] == CHAT[0][1]
+    assert CHAT[3][1] in contents(recall(api, "il a adopté un chaton ?", k=3))  # chatons -> chaton
+    assert CHAT[5][1] in contents(recall(api, "works nights in a hospital", k=3))  # shifts, works -> work
+    first = recall(api, "speech", k=1).json()["results"][0]
+    assert set(first) == {"event_id", "content", "sender", "timestamp", "score"} and first["sender"] == "fan"
+
+
+def test_recall_filters_by_date_and_sender_and_ranks_best_first(api):
+    save_chat(api)
+    everything = recall(api, "wedding sister speech married", k=10).json()["results"]
+    assert [r["score"] for r in everything] == sorted((r["score"] for r in everything), reverse=True)
+    assert all(r["sender"] == "creator" for r in recall(api, "going lovely mignon", sender="creator").json()["results"])
+    late = timezone.now() - timedelta(days=1)
+    assert recall(api, "sister", after=late.isoformat()).json()["results"] == []
+    assert contents(recall(api, "sister", before=late.date().isoformat()))[0] == CHAT[0][1]
+
+
+def test_context_with_a_query_adds_relevant_memories_not_in_recent_messages(api):
+    save_chat(api)
+    plain = api.get(f"/api/v1/fans/{FAN}/context/").json()
+    assert "relevant_memories" not in plain
+    context = api.get(f"/api/v1/fans/{FAN}/context/", {"query": "how was the wedding in Lisbon?", "recall": 2}).json()
+    recent = {m["event_id"] for m in context["recent_messages"]}
+    assert context["relevant_memories"][0]["content"] == CHAT[0][1]
+    assert len(context["relevant_memories"]) <= 2 and not recent & {m["event_id"] for m in context["relevant_memories"]}
+    bulk = api.post("/api/v1/fans/bulk-context/", {"fan_ids": [FAN, "f_2"], "queries": {FAN: "chatons"}},
+                    format="json").json()["results"]
+    assert bulk[FAN]["relevant_memories"][0]["content"] == CHAT[3][1] and "relevant_memories" not in bulk["f_2"]
+
+
+@pytest.mark.parametrize("body", [{"query": ""}, {"query": "   "}, {"query": "x" * 2001}, {"query": "a", "k": 0},
+                                  {"query": "a", "k": 51}, {"query": "a", "before": "yesterday"},
+                                  {"query": "a", "after": "2026-02-01", "before": "2026-01-01"},
+                                  {"query": "a", "sender": "bot"}, {"query": "a", "extra": 1}, {}])
+def test_bad_recall_input_is_a_400_in_the_envelope(api, body):
+    answer = api.post(f"/api/v1/fans/{FAN}/recall/", body, format="json")
+    assert answer.status_code == 400 and answer.json()["error"]["type"] == "INVALID_DATA"
+
+
+def test_bad_context_queries_are_400s(api):
+    assert api.get(f"/api/v1/fans/{FAN}/context/", {"query": "x" * 2001}).status_code == 400
+    answer = api.post("/api/v1/fans/bulk-context/", {"fan_ids": ["f_2"], "queries": {FAN: "x"}}, format="json")
+    assert answer.status_code == 400 and "queries" in answer.json()["error"]["fields"]
+
+
+def test_an_unknown_fan_and_another_creator_recall_nothing(api, other_api):
+    save_chat(api)
+    assert contents(recall(api, "sister"))
+    assert recall(api, "sister", fan_id="nobody").json() == {"results": [], "pending": 0}
+    assert recall(other_api, "sister").json() == {"results": [], "pending": 0}
+
+
+def test_the_index_holds_no_word_in_clear(api):
+    save_chat(api)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT terms, key_id FROM recall_index_entries")
+        rows = cursor.fetchall()
+    assert len(rows) == len(CHAT)
+    for terms, key_id in rows:
+        for word in (b"lisbon", b"clara", b"hospit", b"chaton", b"wedding", b"marri"):
+            assert word not in bytes(terms).lower() and word not in key_id.encode()
+
+
+def test_erasure_leaves_no_index_row_and_recall_answers_empty(api):
+    save_chat(api)
+    assert contents(recall(api, "sister"))
+    assert api.delete(f"/api/v1/fans/{FAN}/").status_code == 204
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM recall_index_entries WHERE fan_id = %s", [FAN])
+        assert cursor.fetchone()[0] == 0
+    assert recall(api, "sister").json() == {"results": [], "pending": 0}
+
+
+def test_retention_drops_index_rows_with_their_messages(api, settings):
+    save_chat(api, start=timezone.now() - timedelta(days=400))
+    post(api, message("fresh", fan_id=FAN, content="the wedding photos are finally here"))
+    settings.FANMEMORY = {**settings.FANMEMORY, "RETENTION_MONTHS": 12}
+    tasks.cleanup_old_memories()
+    assert list(IndexEntry.objects.values_list("event_id", flat=True)) == ["fresh"]
+    assert contents(recall(api, "wedding")) == ["the wedding photos are finally here"]
+
+
+def forget_index():
+    """As for history saved before the index existed: no entries, no event marked by the recall learner."""
+    IndexEntry.objects.all().delete()
+    for event in InteractionEvent.objects.all():
+        event.learned = [name for name in event.learned if name != "recall"]
+        event.save(update_fields=["learned"])
+
+
+def test_reindex_builds_the_index_of_older_history_and_is_resumable(api):
+    save_chat(api)
+    forget_index()
+    assert recall(api, "sister").json() == {"results": [], "pending": len(CHAT)}
+    call_command("reindex_memories", "--creator", "creator_a")
+    answer = recall(api, "sister").json()
+    assert answer["pending"] == 0 and answer["results"][0]["content"] == CHAT[0][1]
+    call_command("reindex_memories")  # nothing left to do
+    assert IndexEntry.objects.count() == len(CHAT)
+
+
+def test_withdrawn_memory_consent_indexes_nothing(api):
+    save_chat(api)
+    forget_index()
+    assert api.put(f"/api/v1/fans/{FAN}/consent/", {"memory": False}, format="json").status_code == 200
+    call_command("reindex_memories")
+    assert IndexEntry.objects.count() == 0
+
+
+def test_key_rotation_keeps_recall_working(api, settings):
+    save_chat(api)
+    current = settings.FIELD_ENCRYPTION_KEY
+    assert derive_field_key(current) == settings.CRYPTOGRAPHY_KEY
+    settings.OLD_FIELD_ENCRYPTION_KEY = current
+    settings.CRYPTOGRAPHY_KEY = derive_field_key("a new long random field encryption key, rotated in")
+    post(api, message("after-rotation", fan_id=FAN, content="the wedding cake was delicious"))
+    assert IndexEntry.objects.values("key_id").distinct().count() == 2
+    found = contents(recall(api, "wedding cake sister married", k=2))
+    assert set(found) == {CHAT[0][1], "the wedding cake was delicious"}
+
+
+def test_messages_left_by_a_failed_run_are_indexed_by_the_sweep(api, monkeypatch):
+    from dataclasses import replace
+
+    from fans import learning
+    broken = tuple(replace(learner, learn=_raise) if learner.name == "recall" else learner for learner in learning.LEARNERS)
+    monkeypatch.setattr(learning, "LEARNERS", broken)
+    post(api, message("m1", fan_id=FAN, content="my sister is getting married"))
+    assert recall(api, "married").json() == {"results": [], "pending": 1}
+    monkeypatch.undo()
+    InteractionEvent.objects.update(received_at=timezone.now() - timedelta(minutes=5))
+    assert tasks.sweep_unlearned() == 1
+    assert recall(api, "married").json()["pending"] == 0 and contents(recall(api, "married"))
+
+
+def _raise(given):
+    raise RuntimeError("recall is broken")
+
+
+def test_the_export_holds_the_index_entries_and_the_erasure_proof_counts_them(api):
+    save_chat(api)
+    document = api.get(f"/api/v1/fans/{FAN}/export/")
+    assert document.status_code == 200 and len(document.json()["data"]["recall_index_entries"]) == len(CHAT)
+    request = api.post(f"/api/v1/fans/{FAN}/erasure/").json()
+    proof = api.get(f"/api/v1/gdpr/erasure-requests/{request['request_id']}/").json()["proof"]
+    assert proof["tables"]["recall_index_entries"] == len(CHAT)
+
+
+def test_a_fan_outside_the_rollout_share_is_recalled_nothing(api):
+    from core import rollout
+    from core.models import Creator
+
+    save_chat(api)
+    Creator.objects.filter(pk="creator_a").update(rollout_percent=0)
+    rollout.forget()
+    assert recall(api, "sister").json() == {"results": [], "pending": 0}
+    Creator.objects.filter(pk="creator_a").update(rollout_percent=100)
+    rollout.forget()
+    assert contents(recall(api, "sister"))
