@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer eval-recall train-analyzer bench-analyzer check-services clean
+.PHONY: install browser promtool run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer eval-recall train-analyzer bench-analyzer check-services clean
 
 install: $(STAMP)
 
@@ -89,7 +89,12 @@ worker: install
 beat: install
 	DJANGO_SETTINGS_MODULE=$(PROD_SETTINGS) $(BIN)/celery -A config beat --loglevel=INFO
 
-test: check-services browser
+# The suite checks ops/alerts.yml with promtool, from Debian's prometheus package.
+promtool:
+	@command -v promtool >/dev/null || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null)
+
+test: check-services browser promtool
 	DJANGO_SETTINGS_MODULE=config.settings_test $(BIN)/pytest
 
 # Recall on LoCoMo (../shared/data/locomo-dev), in its own database and Redis DB.
