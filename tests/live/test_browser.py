@@ -1,6 +1,9 @@
 """Real Chromium (Debian's, driven by Playwright) against the live server as `make serve` runs it:
-granian, WhiteNoise, DEBUG off. Screenshots of the steps go to docs/screenshots/ (committed)."""
+granian, WhiteNoise, DEBUG off. Screenshots of the steps go to SCREENSHOTS_DIR (a temporary directory
+unless set: `SCREENSHOTS_DIR=docs/screenshots make test` refreshes the committed ones)."""
 import importlib
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,7 @@ from gdpr.models import AccessLog
 from memory.models import FanMemory
 
 CHROMIUM = "/usr/bin/chromium"
-SHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
+SHOTS = Path(os.environ.get("SCREENSHOTS_DIR") or Path(tempfile.gettempdir()) / "fanmemory-screenshots")
 FAN = "f_kevin"
 PASSWORD = "pw-browser-1"
 
