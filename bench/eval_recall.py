@@ -1,7 +1,7 @@
 """Evidence recall of the recall endpoint on LoCoMo (`make eval-recall`), beside two baselines.
 
-Each conversation of ../shared/data/locomo-dev/, then of the French set written by hand
-(bench/data/recall-fr.json, LoCoMo's shape), is saved as one fan through the API
+Each conversation of ../shared/data/locomo-dev/ (read there), then the French chat written by hand
+for the project (bench/data/french-chat-recall.json, its own format), is saved as one fan through the API
 (in-process, with the real database, Redis, middleware and learning run): speaker A's turns as
 `fan`, speaker B's as `creator`, each with `metadata.sender_name`, the fan's name as a `name` fact,
 sessions moved forward so the last one ends yesterday, turns 30 s apart. Every question of
@@ -18,6 +18,7 @@ import os
 import sys
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -45,33 +46,62 @@ CATEGORIES = {1: "multi-hop", 2: "temporal", 3: "open-domain", 4: "single-hop"}
 WORD = __import__("re").compile(r"\w+")
 
 
-def session_start(text: str) -> datetime:
-    return datetime.strptime(text, "%I:%M %p on %d %B, %Y").replace(tzinfo=timezone.utc)
+@dataclass
+class Conversation:
+    fan_id: str
+    fan_name: str
+    sessions: list  # (start, [{"speaker", "id", "text"}]), oldest first
+    questions: list  # {"question", "evidence": {ids}, "category"}
 
 
-def turns_of(conversation: dict) -> list[dict]:
+def locomo(path: Path) -> list[Conversation]:
+    conversations = []
+    for item in json.loads(path.read_text()):
+        talk, sessions, number = item["conversation"], [], 1
+        while f"session_{number}" in talk:
+            start = datetime.strptime(talk[f"session_{number}_date_time"], "%I:%M %p on %d %B, %Y")
+            sessions.append((start.replace(tzinfo=timezone.utc), [
+                {"speaker": turn["speaker"], "id": turn["dia_id"], "text": turn["text"]} for turn in talk[f"session_{number}"]]))
+            number += 1
+        questions = [{"question": qa["question"], "evidence": {e.strip() for e in qa["evidence"]}, "category": qa["category"]}
+                     for qa in item["qa"]]
+        conversations.append(Conversation(f"locomo-{item['sample_id']}", talk["speaker_a"], sessions, questions))
+    return conversations
+
+
+def hand_written(path: Path) -> list[Conversation]:
+    """The project's own format (bench/data/french-chat-recall.json): turn ids are "session:turn"."""
+    data = json.loads(path.read_text())
+    sessions = [(datetime.fromisoformat(session["starts"]),
+                 [{"speaker": speaker, "id": f"{number}:{index}", "text": text}
+                  for index, (speaker, text) in enumerate(session["turns"], 1)])
+                for number, session in enumerate(data["sessions"], 1)]
+    category = {name: number for number, name in CATEGORIES.items()}
+    questions = [{"question": q["question"], "evidence": set(q["evidence"]), "category": category[q["kind"]]}
+                 for q in data["questions"]]
+    return [Conversation("hand-french", data["fan"], sessions, questions)]
+
+
+def turns_of(conversation: Conversation) -> list[dict]:
     """Every turn with its time: sessions keep their dates, moved so the last ends yesterday."""
-    sessions, number = [], 1
-    while f"session_{number}" in conversation:
-        sessions.append((session_start(conversation[f"session_{number}_date_time"]), conversation[f"session_{number}"]))
-        number += 1
-    last_start, last_turns = sessions[-1]
+    last_start, last_turns = conversation.sessions[-1]
     shift = (datetime.now(timezone.utc) - timedelta(days=1)) - (last_start + timedelta(seconds=30 * len(last_turns)))
     return [{**turn, "at": start + shift + timedelta(seconds=30 * index)}
-            for start, turns in sessions for index, turn in enumerate(turns)]
+            for start, turns in conversation.sessions for index, turn in enumerate(turns)]
 
 
-def save(client: APIClient, fan_id: str, conversation: dict, turns: list[dict]) -> None:
+def save(client: APIClient, conversation: Conversation, turns: list[dict]) -> None:
+    fan_id = conversation.fan_id
     client.delete(f"/api/v1/fans/{fan_id}/")
-    events = [{"event_id": f"{fan_id}:{turn['dia_id']}", "fan_id": fan_id, "type": "message",
+    events = [{"event_id": f"{fan_id}:{turn['id']}", "fan_id": fan_id, "type": "message",
                "occurred_at": turn["at"].isoformat(),
                "message": {"content": turn["text"],
-                           "sender": "fan" if turn["speaker"] == conversation["speaker_a"] else "creator"},
+                           "sender": "fan" if turn["speaker"] == conversation.fan_name else "creator"},
                "metadata": {"sender_name": turn["speaker"]}} for turn in turns]
     for start in range(0, len(events), 500):
         answer = client.post("/api/v1/interactions/batch/", {"events": events[start:start + 500]}, format="json")
         assert answer.status_code == 200, answer.content
-    client.post(f"/api/v1/fans/{fan_id}/facts/", {"kind": "name", "value": conversation["speaker_a"]}, format="json")
+    client.post(f"/api/v1/fans/{fan_id}/facts/", {"kind": "name", "value": conversation.fan_name}, format="json")
 
 
 def ranked_by_service(client, fan_id: str, question: str) -> list[str]:
@@ -87,19 +117,19 @@ def bm25_ranker(fan_id: str):
     return lambda question: [ids[i] for i in np.argsort(-index.get_scores(WORD.findall(question.lower())))[:max(KS)]]
 
 
-def evaluate(items: list[dict]) -> dict:
+def evaluate(conversations: list[Conversation]) -> dict:
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {api_key_create(creator_id=CREATOR)}")
     scores = defaultdict(list)  # (method, k, category) -> recall of each question
     latencies = []
-    for item in items:
-        fan_id = f"locomo-{item['sample_id']}"
-        turns = turns_of(item["conversation"])
-        save(client, fan_id, item["conversation"], turns)
-        window = [f"{fan_id}:{turn['dia_id']}" for turn in turns[-50:]]
+    for conversation in conversations:
+        fan_id = conversation.fan_id
+        turns = turns_of(conversation)
+        save(client, conversation, turns)
+        window = [f"{fan_id}:{turn['id']}" for turn in turns[-50:]]
         bm25 = bm25_ranker(fan_id)
-        for qa in item["qa"]:
-            evidence = {f"{fan_id}:{dia_id.strip()}" for dia_id in qa["evidence"]}
+        for qa in conversation.questions:
+            evidence = {f"{fan_id}:{turn_id}" for turn_id in qa["evidence"]}
             if qa["category"] not in CATEGORIES or not evidence:
                 continue
             started = time.perf_counter()
@@ -128,19 +158,16 @@ def report(result: dict) -> None:
     print(f"\nrecall endpoint, in-process, k=50: p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms")
 
 
-SETS = {
-    "LoCoMo dev (tuned on: a regression guard)": ROOT.parent / "shared" / "data" / "locomo-dev" / "locomo-dev.json",
-    "French, hand-written before any tuning (blind)": ROOT / "bench" / "data" / "recall-fr.json",
-}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", action="append", help="a LoCoMo-shaped JSON file (default: both sets)")
-    paths = {path: Path(path) for path in parser.parse_args().data or []} or SETS
-    for name, path in paths.items():
+    parser.add_argument("--locomo", type=Path, default=ROOT.parent / "shared" / "data" / "locomo-dev" / "locomo-dev.json",
+                        help="LoCoMo conversations (read where they are, never copied)")
+    parser.add_argument("--french", type=Path, default=ROOT / "bench" / "data" / "french-chat-recall.json")
+    arguments = parser.parse_args()
+    for name, conversations in (("LoCoMo (the dev split was tuned on: a regression guard)", locomo(arguments.locomo)),
+                                ("French, written by hand before any tuning (blind)", hand_written(arguments.french))):
         print(f"\n## {name}")
-        report(evaluate(json.loads(path.read_text())))
+        report(evaluate(conversations))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from core.api import StrictSerializer, not_blank
+from core.api import StrictSerializer, StringField, not_blank
 
 from .analyzer.labels import EMOTIONS
 
@@ -8,17 +8,8 @@ MAX_TEXT = 10_000
 MAX_TEXTS = 100
 
 
-class TextField(serializers.CharField):
-    """A string only (DRF's CharField would turn 12 into "12")."""
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid")
-        return super().to_internal_value(data)
-
-
 def text_field(**kwargs):
-    return TextField(min_length=1, max_length=MAX_TEXT, trim_whitespace=False, **kwargs)
+    return StringField(min_length=1, max_length=MAX_TEXT, trim_whitespace=False, **kwargs)
 
 
 class AnalyzeSerializer(StrictSerializer):

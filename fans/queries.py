@@ -56,13 +56,16 @@ def recall(*, creator_id: str, fan_id: str, query: str, k: int, exclude: frozens
     (nothing recalled for a fan outside the creator's rollout share)."""
     if not policy.recall_on(creator_id=creator_id, fan_id=fan_id):
         return {"results": [], "pending": 0}
+    pending = memory_selectors.messages_waiting_for(creator_id=creator_id, fan_id=fan_id, learner="recall")
+    return {"results": _recalled(creator_id, fan_id, query, k, exclude, filters), "pending": pending}
+
+
+def _recalled(creator_id: str, fan_id: str, query: str, k: int, exclude: frozenset, filters: dict) -> list[dict]:
     hits = recall_selectors.search(creator_id=creator_id, fan_id=fan_id, query=query, k=k, exclude=exclude, **filters)
     messages = memory_selectors.message_texts(creator_id=creator_id, event_ids=[hit.event_id for hit in hits])
-    results = [{"event_id": hit.event_id, "content": messages[hit.event_id]["content"], "sender": hit.sender,
-                "timestamp": messages[hit.event_id]["timestamp"], "score": hit.score}
-               for hit in hits if hit.event_id in messages]
-    pending = memory_selectors.messages_waiting_for(creator_id=creator_id, fan_id=fan_id, learner="recall")
-    return {"results": results, "pending": pending}
+    return [{"event_id": hit.event_id, "content": messages[hit.event_id]["content"], "sender": hit.sender,
+             "timestamp": messages[hit.event_id]["timestamp"], "score": hit.score}
+            for hit in hits if hit.event_id in messages]
 
 
 def with_relevant_memories(contexts: dict[str, dict], *, creator_id: str, queries: dict[str, str], k: int) -> None:
@@ -71,5 +74,5 @@ def with_relevant_memories(contexts: dict[str, dict], *, creator_id: str, querie
         if fan_id not in contexts:
             continue
         recent = frozenset(message["event_id"] for message in contexts[fan_id]["recent_messages"])
-        found = recall(creator_id=creator_id, fan_id=fan_id, query=query, k=k, exclude=recent)
-        contexts[fan_id]["relevant_memories"] = found["results"]
+        on = policy.recall_on(creator_id=creator_id, fan_id=fan_id)
+        contexts[fan_id]["relevant_memories"] = _recalled(creator_id, fan_id, query, k, recent, {}) if on else []

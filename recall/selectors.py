@@ -5,7 +5,7 @@ answered across a turn and its reply), its own words counting double. Only the q
 counted, on hashes, so a search reads the fan's entries once and decrypts nothing.
 """
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import numpy as np
 from django.db import connection
@@ -24,7 +24,6 @@ MAX_QUERY_TERMS = 64
 class Hit:
     event_id: str
     sender: str
-    occurred_at: datetime
     score: float
 
 
@@ -39,8 +38,7 @@ def search(*, creator_id: str, fan_id: str, query: str, k: int, after=None, befo
     scores = _bm25(_windowed(counts, sessions), _windowed(lengths[:, None], sessions)[:, 0])
     wanted = [i for i in np.argsort(-scores, kind="stable") if scores[i] > 0
               and _kept(rows[i], after=after, before=before, sender=sender, exclude=exclude)]
-    return [Hit(rows[i][0], rows[i][1], datetime.fromtimestamp(rows[i][2], tz=timezone.utc), round(float(scores[i]), 4))
-            for i in wanted[:k]]
+    return [Hit(rows[i][0], rows[i][1], round(float(scores[i]), 4)) for i in wanted[:k]]
 
 
 def _entries(creator_id: str, fan_id: str) -> list[tuple]:
@@ -63,10 +61,10 @@ def _term_counts(rows, query_terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
     sizes = np.array([len(row[4]) // 4 for row in rows], dtype=int)
     owners = np.repeat(np.arange(len(rows)), sizes)
     hashes = np.frombuffer(b"".join(row[4] for row in rows), dtype="<u4")
-    key_ids = sorted({row[3] for row in rows})
-    key_of_token = np.repeat(np.array([key_ids.index(row[3]) for row in rows]), sizes)
+    key_numbers = {key_id: number for number, key_id in enumerate(terms.key_ids())}
+    key_of_token = np.repeat(np.array([key_numbers.get(row[3], -1) for row in rows]), sizes)  # -1: a retired key
     counts = np.zeros((len(rows), len(query_terms)))
-    for key_number, key_id in enumerate(key_ids):
+    for key_id, key_number in key_numbers.items():
         under_key = key_of_token == key_number
         for column, term_hash in enumerate(terms.hashed(query_terms, key_id)):
             counts[:, column] += np.bincount(owners[under_key & (hashes == term_hash)], minlength=len(rows))

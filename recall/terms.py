@@ -47,12 +47,16 @@ def _key_id(term_key: bytes) -> str:
     return hashlib.sha256(b"key id|" + term_key).hexdigest()[:8]
 
 
+def _term_keys() -> dict[str, bytes]:
+    """The hashing keys by id, current first (then the old one while a rotation is under way)."""
+    return {_key_id(key): key for key in map(_term_key, field_keys())}
+
+
 def key_ids() -> list[str]:
-    """The hashing keys' ids, current first (then the old one while a rotation is under way)."""
-    return [_key_id(_term_key(key)) for key in field_keys()]
+    return list(_term_keys())
 
 
 def hashed(terms: list[str], key_id: str) -> np.ndarray:
-    key = next(_term_key(k) for k in field_keys() if _key_id(_term_key(k)) == key_id)
+    key = _term_keys()[key_id]
     return np.array([int.from_bytes(hashlib.blake2b(t.encode(), key=key, digest_size=4).digest(), "little")
                      for t in terms], dtype="<u4")

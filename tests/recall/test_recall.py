@@ -202,3 +202,10 @@ def test_a_fan_outside_the_rollout_share_is_recalled_nothing(api):
     Creator.objects.filter(pk="creator_a").update(rollout_percent=100)
     rollout.forget()
     assert contents(recall(api, "sister"))
+
+
+def test_entries_under_a_retired_key_match_nothing_and_break_nothing(api, settings):
+    save_chat(api)
+    settings.CRYPTOGRAPHY_KEY = derive_field_key("a new long random field encryption key, the old one retired")
+    answer = recall(api, "sister")
+    assert answer.status_code == 200 and answer.json()["results"] == []
