@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser promtool run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer eval-recall train-analyzer bench-analyzer check-services clean
+.PHONY: install browser promtool run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer eval-recall train-analyzer build-recall-embedding bench-analyzer check-services clean
 
 install: $(STAMP)
 
@@ -105,6 +105,11 @@ eval-recall: install
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) DATABASE_URL=$(EVAL_DATABASE_URL) $(BIN)/python manage.py migrate --noinput -v0
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) DATABASE_URL=$(EVAL_DATABASE_URL) REDIS_URL=redis://127.0.0.1:6379/9 \
 		$(BIN)/python bench/eval_recall.py
+
+# The static word table of recall (recall/embedding.npz), distilled from multilingual-e5-small.
+build-recall-embedding: install
+	$(BIN)/pip install --quiet -e ".[dev,distill]"
+	OMP_NUM_THREADS=1 DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py build_recall_embedding
 
 train-analyzer: install
 	$(BIN)/pip install --quiet -e ".[dev,train]"

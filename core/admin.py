@@ -19,7 +19,9 @@ class SwitchAdmin(admin.ModelAdmin):
 class CreatorAdmin(SwitchAdmin):
     list_display = ("id", "rollout_percent", "created_at")
     search_fields = ("id",)
-    readonly_fields = ("created_at",)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("id", "created_at") if obj else ("created_at",)  # a changed id would be another creator
 
 
 @admin.register(ServiceMode)

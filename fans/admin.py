@@ -80,8 +80,8 @@ def page(request, template: str, title: str, status: int = 200, **context) -> Ht
                   status=status)
 
 
-def refused(request, action: str, token: str | None = None) -> HttpResponse:
-    return page(request, "dossier_denied.html", "Not allowed", status=403, action=action, token=token)
+def refused(request, action: str, token: str | None = None, logged: bool = True) -> HttpResponse:
+    return page(request, "dossier_denied.html", "Not allowed", status=403, action=action, token=token, logged=logged)
 
 
 # --- views ----------------------------------------------------------------------------------------
@@ -91,8 +91,18 @@ class LookupView(View):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(READ):
-            return refused(request, AccessAction.SEARCH)
+            return refused(request, AccessAction.SEARCH, logged=self.refused_search_logged(request))
         return super().dispatch(request, *args, **kwargs)
+
+    @staticmethod
+    def refused_search_logged(request) -> bool:
+        """A refused search is logged when it names a fan of a known creator (a bare page names none)."""
+        form = LookupForm(request.POST) if request.method == "POST" else None
+        if form is None or not form.is_valid() or not creator_exists(creator_id=form.cleaned_data["creator_id"]):
+            return False
+        fan = dossier.Fan(form.cleaned_data["creator_id"], form.cleaned_data["fan_id"])
+        logged(request, AccessAction.SEARCH, fan, form.cleaned_data["reason"], denied=True)
+        return True
 
     def get(self, request):
         initial = {name: request.GET.get(name, "") for name in ("creator_id", "fan_id")}

@@ -2,7 +2,8 @@
 
 `terms` are the message's stemmed words (and its sender's name) as keyed hashes, 4 bytes each, in
 order: equal words give equal hashes under one key, and nothing in the row reads back as a word.
-`key_id` names the hashing key, so queries can still be matched while an old key is rotated out.
+`vector` is the message's meaning (recall.embedding), int8, turned by a rotation of the same key.
+`key_id` names that key, so queries can still be matched while an old key is rotated out.
 """
 from django.db import models
 
@@ -16,6 +17,7 @@ class IndexEntry(models.Model):
     occurred_at = models.DateTimeField()
     key_id = models.CharField(max_length=8)
     terms = models.BinaryField()
+    vector = models.BinaryField(default=b"")  # empty for entries indexed before vectors: lexical only
 
     class Meta:
         db_table = "recall_index_entries"

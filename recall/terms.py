@@ -25,7 +25,7 @@ STOP_FR = frozenset(
 STEMMERS = {"en": snowballstemmer.stemmer("english"), "fr": snowballstemmer.stemmer("french")}
 
 
-def _fold(word: str) -> str:
+def fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
@@ -35,11 +35,11 @@ def words(text: str) -> list[str]:
     french = sum(w in STOP_FR for w in found) > sum(w in STOP_EN for w in found)
     stemmer = STEMMERS["fr" if french else "en"]
     kept = [w for w in found if w not in STOP_EN and w not in STOP_FR]
-    return [_fold(stem) for stem in stemmer.stemWords(kept)]
+    return [fold(stem) for stem in stemmer.stemWords(kept)]
 
 
 @lru_cache(maxsize=4)
-def _term_key(field_key: bytes) -> bytes:
+def _derived_key(field_key: bytes) -> bytes:
     return hashlib.sha256(b"fan-memory recall terms v1|" + field_key).digest()
 
 
@@ -49,14 +49,18 @@ def _key_id(term_key: bytes) -> str:
 
 def _term_keys() -> dict[str, bytes]:
     """The hashing keys by id, current first (then the old one while a rotation is under way)."""
-    return {_key_id(key): key for key in map(_term_key, field_keys())}
+    return {_key_id(key): key for key in map(_derived_key, field_keys())}
 
 
 def key_ids() -> list[str]:
     return list(_term_keys())
 
 
+def term_key(key_id: str) -> bytes:
+    return _term_keys()[key_id]
+
+
 def hashed(terms: list[str], key_id: str) -> np.ndarray:
-    key = _term_keys()[key_id]
+    key = term_key(key_id)
     return np.array([int.from_bytes(hashlib.blake2b(t.encode(), key=key, digest_size=4).digest(), "little")
                      for t in terms], dtype="<u4")

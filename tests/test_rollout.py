@@ -121,3 +121,6 @@ def test_the_admin_sets_both_switches(api, client):
     assert page.status_code == 200 and b"rollout_percent" in page.content
     response = client.post("/admin/core/creator/creator_a/change/", {"rollout_percent": "101"})
     assert response.status_code == 200 and Creator.objects.get(pk="creator_a").rollout_percent == 100  # refused
+    response = client.post("/admin/core/creator/creator_a/change/", {"rollout_percent": "30", "id": "renamed"})
+    assert response.status_code == 302 and Creator.objects.get(pk="creator_a").rollout_percent == 30
+    assert not Creator.objects.filter(pk="renamed").exists()

@@ -52,6 +52,17 @@ def test_the_admin_index_and_every_fan_row_link_the_dossier(staff, client):
     assert f'value="{FAN}"' in lookup
 
 
+def test_staff_without_the_support_group_are_refused_a_search_and_it_is_logged(staff, client):
+    outsider = User.objects.create_user("outsider", password="pw-123456", is_staff=True)
+    client.force_login(outsider)
+    page = client.get("/admin/fans/dossier/")
+    assert page.status_code == 403 and "written to the" not in page.content.decode()
+    refused = open_dossier(client)
+    assert refused.status_code == 403 and "written to the" in refused.content.decode()
+    assert "private words" not in refused.content.decode()
+    assert log() == [("outsider", "search", True, "TICKET-1")]
+
+
 def test_no_dossier_without_a_reason_and_nothing_logged(staff, client):
     client.force_login(staff["support"])
     response = open_dossier(client, reason="")

@@ -1,6 +1,7 @@
 """Long-term recall: the index, the endpoint, the context's relevant memories, and the fan's rights."""
 from datetime import timedelta
 
+import numpy as np
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -9,6 +10,7 @@ from django.utils import timezone
 from core.crypto import derive_field_key
 from fans import tasks
 from memory.models import InteractionEvent
+from recall import embedding
 from recall.models import IndexEntry
 from tests.conftest import message, post
 
@@ -48,6 +50,13 @@ def test_recall_finds_old_messages_by_their_words_and_word_forms_in_english_and_
     assert CHAT[5][1] in contents(recall(api, "works nights in a hospital", k=3))  # shifts, works -> work
     first = recall(api, "speech", k=1).json()["results"][0]
     assert set(first) == {"event_id", "content", "sender", "timestamp", "score"} and first["sender"] == "fan"
+
+
+def test_recall_finds_old_messages_by_their_meaning_in_english_and_french(api):
+    save_chat(api)  # none of these queries shares a word stem with the message it must find
+    assert contents(recall(api, "a wedding in Portugal", k=1)) == [CHAT[0][1]]
+    assert contents(recall(api, "is his job in medicine?", k=1)) == [CHAT[5][1]]
+    assert contents(recall(api, "de nouveaux animaux à la maison", k=1)) == [CHAT[3][1]]
 
 
 def test_recall_filters_by_date_and_sender_and_ranks_best_first(api):
@@ -104,6 +113,14 @@ def test_the_index_holds_no_word_in_clear(api):
     for terms, key_id in rows:
         for word in (b"lisbon", b"clara", b"hospit", b"chaton", b"wedding", b"marri"):
             assert word not in bytes(terms).lower() and word not in key_id.encode()
+
+
+def test_stored_vectors_are_turned_by_the_key_and_cannot_be_matched_against_the_public_table(api):
+    save_chat(api)
+    entry = IndexEntry.objects.get(event_id=f"{FAN}-m0")
+    stored = np.frombuffer(bytes(entry.vector), dtype=np.int8) / 127
+    public = embedding.meaning(CHAT[0][1])
+    assert abs(stored @ public) < 0.3 < stored @ embedding.query_vector(CHAT[0][1], entry.key_id)
 
 
 def test_erasure_leaves_no_index_row_and_recall_answers_empty(api):
