@@ -2,7 +2,7 @@
 fan lookup of the gdpr admin, as messages are; here staff see kinds, sources, flags and segments."""
 from django.contrib import admin, messages
 
-from core.admin_base import ReadOnlyAdmin, dossier_link
+from core.admin_base import ReadOnlyAdmin, dossier_link, rows_accessed
 
 from . import services
 from .models import CreatorFactSettings, Fact, FanSegment, Flag, FlagStatus, Note
@@ -56,12 +56,12 @@ class FlagAdmin(ReadOnlyAdmin):
 
     @admin.action(description="Resolve selected flags (reviewed by staff)")
     def resolve(self, request, queryset):
-        resolved = 0
-        for flag in queryset.filter(status=FlagStatus.OPEN):
+        flags = list(queryset.filter(status=FlagStatus.OPEN))
+        for flag in flags:
             services.flag_resolve(creator_id=flag.creator_id, fan_id=flag.fan_id, flag_id=flag.id,
                                   resolved_by=f"staff:{request.user.get_username()}", why="reviewed in the admin")
-            resolved += 1
-        self.message_user(request, f"{resolved} flag(s) resolved.", messages.SUCCESS)
+        rows_accessed(request, self.model, "resolve", flags)
+        self.message_user(request, f"{len(flags)} flag(s) resolved.", messages.SUCCESS)
 
 
 @admin.register(FanSegment)

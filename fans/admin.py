@@ -15,8 +15,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.dispatch import receiver
 from django.views import View
 
+from core.admin_base import fan_rows_accessed
 from core.crypto import SealError, seal, unseal
 from core.selectors import creator_exists, fan_on_record
 from core.validators import platform_id_validator
@@ -73,6 +75,14 @@ def granted(request, token: str) -> tuple[dossier.Fan, str]:
 def logged(request, action: str, fan: dossier.Fan, reason: str, denied: bool = False) -> None:
     access_record(staff=request.user, action=action, creator_id=fan.creator_id, fan_id=fan.fan_id, reason=reason,
                   denied=denied)
+
+
+@receiver(fan_rows_accessed)
+def admin_rows_logged(sender, request, action: str, fans: set, **kwargs) -> None:
+    """Every fan whose rows an admin model page showed or changed, once a page."""
+    for creator_id, fan_id in sorted(fans):
+        access_record(staff=request.user, action=action, creator_id=creator_id, fan_id=fan_id,
+                      reason=f"admin page {sender._meta.label_lower}")
 
 
 def page(request, template: str, title: str, status: int = 200, **context) -> HttpResponse:

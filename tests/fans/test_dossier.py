@@ -63,6 +63,20 @@ def test_staff_without_the_support_group_are_refused_a_search_and_it_is_logged(s
     assert log() == [("outsider", "search", True, "TICKET-1")]
 
 
+def test_admin_model_pages_and_the_flag_action_are_in_the_access_log(staff, client):
+    root = User.objects.create_superuser("root", "root@example.com", "pw-123456")
+    client.force_login(root)
+    assert client.get("/admin/memory/fanmemory/").status_code == 200
+    flag = Flag.objects.get(fan_id=FAN, reason="bot_question")
+    assert client.get(f"/admin/facts/flag/{flag.pk}/change/").status_code == 200
+    client.post("/admin/facts/flag/", {"action": "resolve", "_selected_action": [str(flag.pk)]})
+    assert Flag.objects.get(pk=flag.pk).status == "resolved"
+    assert log() == [("root", "view", False, "admin page memory.fanmemory"),
+                     ("root", "view", False, "admin page facts.flag"),
+                     ("root", "resolve", False, "admin page facts.flag")]
+    assert {row.fan_ref for row in AccessLog.objects.all()} == {AccessLog.objects.first().fan_ref}
+
+
 def test_no_dossier_without_a_reason_and_nothing_logged(staff, client):
     client.force_login(staff["support"])
     response = open_dossier(client, reason="")
