@@ -1,6 +1,7 @@
 """Operator commands: bad or unknown ids are one line and a non-zero exit; every export and purge
 is in the access log; `make run`'s demo key is reused, or the earlier ones revoked."""
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -41,6 +42,17 @@ def test_a_refusal_is_one_line_and_a_non_zero_exit():
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         "CommandError: creator_id must be 1 to 255 characters from A-Z a-z 0-9 _ . : @ -."]
+
+
+@pytest.mark.parametrize("command, refusal", [
+    (["reindex_memories", "--creator", "nobody"], "Unknown creator 'nobody'."),
+    (["reindex_memories", "--creator", "no such"], "creator_id must be"),
+    (["create_api_key", "no such creator"], "creator_id must be"),
+    (["revoke_api_key", "fm_nope"], "No active key with this prefix."),
+])
+def test_key_and_index_commands_refuse_bad_input(transactional_db, command, refusal):
+    with pytest.raises(CommandError, match=re.escape(refusal)):
+        call_command(*command)
 
 
 def test_segment_rebuild_refuses_an_unknown_creator(transactional_db):

@@ -2,10 +2,10 @@
 
 Resumable: each message is indexed and marked in its own transaction, so a stopped run starts again
 where it was."""
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from core.models import Creator
+from core.management.ids import checked_creator
 from fans.learning import catch_up
 from memory.selectors import events_missing
 
@@ -17,8 +17,8 @@ class Command(BaseCommand):
         parser.add_argument("--creator", help="only this creator's messages")
 
     def handle(self, *args, creator=None, **options):
-        if creator is not None and not Creator.objects.filter(pk=creator).exists():
-            raise CommandError(f"No creator with id {creator!r}.")
+        if creator is not None:
+            checked_creator(creator)
         events = events_missing(learner="recall", creator_id=creator)
         indexed = sum(catch_up(event_pk=pk, learner_name="recall")
                       for pk in tqdm(events, unit="message", disable=None, file=self.stderr))
