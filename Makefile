@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser promtool run serve serve-granian serve-gunicorn test migrate demo worker beat bench eval-analyzer eval-recall train-analyzer build-recall-embedding bench-analyzer check-services clean
+.PHONY: install browser promtool run serve serve-granian serve-gunicorn test migrate demo worker beat bench bench-recall eval-analyzer eval-recall train-analyzer build-recall-embedding bench-analyzer check-services clean
 
 install: $(STAMP)
 
@@ -75,6 +75,12 @@ bench: install
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	command -v wrk >/dev/null || apt-get install -y wrk
 	$(BIN)/python bench/run.py
+
+# Only the rows of fans with 1,000 indexed messages: context without and with a query, recall.
+bench-recall: install
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	command -v wrk >/dev/null || apt-get install -y wrk
+	$(BIN)/python bench/run.py --recall-only
 
 # The worker's pool processes share their samples in WORKER_METRICS_DIR; the worker serves them on
 # WORKER_METRICS_BIND (behind METRICS_TOKEN).

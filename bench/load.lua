@@ -1,5 +1,5 @@
 -- wrk script for fan-memory. Args: mode mean_delay_ms targets_file run_id calibrate|engagement bulk_size
---   modes: healthz | context | save | bulk | mix
+--   modes: healthz | context | context_query | recall | save | bulk | mix
 -- targets_file lines: "<api key> <fan_id>"; done() prints one JSON line of results.
 local counter, threads = 0, {}
 local targets, mode, delay_ms, run_id, step, current, calibrate = {}, "healthz", 0, "r", 0, nil, "engagement"
@@ -48,6 +48,20 @@ local function context(target)
   return wrk.format("GET", "/api/v1/fans/" .. target.fan .. "/context/", auth(target.key))
 end
 
+-- Questions the assistant could ask of a long history (URL-encoded for the context's ?query=).
+local questions = {"how was the gym", "what is your dog called", "custom video for my birthday",
+                   "une journée horrible au travail", "do you like cosplay", "what did I say about my day"}
+
+local function context_query(target)
+  local question = questions[math.random(#questions)]:gsub(" ", "+")
+  return wrk.format("GET", "/api/v1/fans/" .. target.fan .. "/context/?recall=8&query=" .. question, auth(target.key))
+end
+
+local function recall(target)
+  local body = '{"k":10,"query":"' .. questions[math.random(#questions)] .. '"}'
+  return wrk.format("POST", "/api/v1/fans/" .. target.fan .. "/recall/", auth(target.key), body)
+end
+
 local function bulk(target)
   -- bulk_size fans of the same creator, as the assistant asks for an inbox page
   local ids, fans = {}, fans_of[target.key]
@@ -65,6 +79,8 @@ end
 function request()
   if mode == "healthz" then return wrk.format("GET", "/healthz") end
   if mode == "context" then return context(pick()) end
+  if mode == "context_query" then return context_query(pick()) end
+  if mode == "recall" then return recall(pick()) end
   if mode == "save" then return save(pick()) end
   if mode == "bulk" then return bulk(pick()) end
   -- mix: 70% message flow (save then context of the same fan), 20% bulk, 10% recalibration

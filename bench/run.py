@@ -67,11 +67,11 @@ def start_server() -> subprocess.Popen:
 
 
 def wrk(mode: str, connections: int, seconds: int, rate: float | None = None, extra: str = "engagement",
-        bulk_size: int = 100) -> dict:
+        bulk_size: int = 100, targets_file: str = "targets.txt") -> dict:
     delay = int(connections * 1000 / rate) if rate else 0
     output = subprocess.run(
         ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s", "-s", str(ROOT / "bench/load.lua"),
-         BASE, "--", mode, str(delay), str(OUT / "targets.txt"), f"{mode}{time.time_ns()}", extra, str(bulk_size)],
+         BASE, "--", mode, str(delay), str(OUT / targets_file), f"{mode}{time.time_ns()}", extra, str(bulk_size)],
         capture_output=True, text=True, check=True,
     ).stdout
     result = json.loads(re.search(r"RESULT (\{.*\})", output).group(1))
@@ -148,6 +148,10 @@ def main() -> None:
     server = start_server()
     rows, notes = [], []
     try:
+        if sys.argv[1:] == ["--recall-only"]:  # the recall rows alone, printed, RESULTS.md untouched
+            base_200 = wrk("healthz", 8, SHORT, rate=200)
+            print("\n".join([row("/healthz at 200 req/s", base_200, None), *recall_rows(base_200)]))
+            return
         kind = calibrate_kind()
         prime_cache()
         base_sat = wrk("healthz", 32, SHORT)
@@ -158,6 +162,7 @@ def main() -> None:
         before = cache_counters()
         rows.append(row("context, warm, at 200 req/s", wrk("context", 8, SHORT, rate=200), base_200))
         notes.append(f"warm context hit rate: {hit_rate(before, cache_counters()):.3f}")
+        rows += recall_rows(base_200)
         flush_bench_redis()
         before = cache_counters()
         rows.append(row("context, cold (Redis flushed), at 200 req/s", wrk("context", 8, 10, rate=200), base_200))
@@ -194,6 +199,15 @@ def main() -> None:
         os.killpg(server.pid, 15)
         server.wait()
     write_results(rows, notes)
+
+
+def recall_rows(base_200: dict) -> list[str]:
+    """Fans of 1,000 indexed messages: the context without and with a query, and the recall endpoint."""
+    fans = {"targets_file": "recall_targets.txt"}
+    wrk("context", 8, 3, rate=200, **fans)  # their contexts cached, as the other fans' are
+    return [row(f"{name}, 1,000-message fans, at 200 req/s", wrk(mode, 8, SHORT, rate=200, **fans), base_200)
+            for name, mode in (("context", "context"), ("context with a query (recall=8)", "context_query"),
+                               ("recall endpoint (k=10)", "recall"))]
 
 
 def write_results(rows: list[str], notes: list[str]) -> None:

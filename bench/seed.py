@@ -1,7 +1,8 @@
 """Seed the benchmark database: CREATORS x FANS x MESSAGES realistic conversations.
 
 Writes bench/out/targets.txt ("<api key> <fan_id>" per fan). Skips seeding when the database
-already holds the expected number of messages (keys are then recreated).
+already holds the expected number of messages (keys are then recreated). Also RECALL_FANS fans of
+RECALL_MESSAGES messages each, indexed for recall, in bench/out/recall_targets.txt.
 """
 import os
 import random
@@ -17,17 +18,21 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from emotions.services import analyze_text  # noqa: E402
 from core.models import Creator
 from memory.models import EngagementMetrics, FanMemory  # noqa: E402
 from core.services import api_key_create  # noqa: E402
+from recall.models import IndexEntry  # noqa: E402
+from recall.services import entry_save  # noqa: E402
 
 CREATORS = int(os.environ.get("BENCH_CREATORS", 5))
 FANS = int(os.environ.get("BENCH_FANS", 2000))
 MESSAGES = int(os.environ.get("BENCH_MESSAGES", 60))
+RECALL_FANS = int(os.environ.get("BENCH_RECALL_FANS", 20))
+RECALL_MESSAGES = int(os.environ.get("BENCH_RECALL_MESSAGES", 1000))
 OUT = ROOT / "bench" / "out"
 
 FAN_LINES = [
@@ -71,6 +76,25 @@ def seed() -> None:
         print(f"seeded creator {c + 1}/{CREATORS}", flush=True)
 
 
+def seed_recall() -> None:
+    """Long histories for the recall rows: varied lines, each message saved and indexed."""
+    rng = random.Random(7)
+    creator, _ = Creator.objects.get_or_create(id="bench_c0")
+    start = timezone.now() - timedelta(days=400)
+    for f in range(RECALL_FANS):
+        fan_id = f"recall_fan_{f}"
+        with transaction.atomic():
+            for m in range(RECALL_MESSAGES):
+                sender = "fan" if m % 2 == 0 else "ai"
+                line = f"{rng.choice(FAN_LINES if sender == 'fan' else AI_LINES)} {rng.choice(FAN_LINES)}"
+                at = start + timedelta(minutes=547 * m)
+                row = FanMemory.objects.create(creator=creator, fan_id=fan_id, event_id=f"seed-{fan_id}-{m}",
+                                               sender=sender, message_content=line, created_at=at)
+                entry_save(creator_id=creator.id, fan_id=fan_id,
+                           message={"event_id": row.event_id, "sender": sender, "content": line, "at": at})
+        print(f"recall fans {f + 1}/{RECALL_FANS}", flush=True)
+
+
 def write_targets() -> None:
     OUT.mkdir(exist_ok=True)
     lines = []
@@ -78,14 +102,21 @@ def write_targets() -> None:
         key = api_key_create(creator_id=f"bench_c{c}")
         lines += [f"{key} fan_{c}_{f}" for f in range(FANS)]
     (OUT / "targets.txt").write_text("\n".join(lines) + "\n")
+    recall_key = api_key_create(creator_id="bench_c0")
+    (OUT / "recall_targets.txt").write_text("".join(f"{recall_key} recall_fan_{f}\n" for f in range(RECALL_FANS)))
 
 
 if __name__ == "__main__":
-    if FanMemory.objects.count() < CREATORS * FANS * MESSAGES:
+    if FanMemory.objects.exclude(fan_id__startswith="recall_fan_").count() < CREATORS * FANS * MESSAGES:
         FanMemory.objects.all().delete()
+        IndexEntry.objects.all().delete()
         EngagementMetrics.objects.all().delete()
         seed()
-        with connection.cursor() as cursor:  # fresh statistics, as a live database has
-            cursor.execute("ANALYZE")
+    if IndexEntry.objects.count() < RECALL_FANS * RECALL_MESSAGES:
+        IndexEntry.objects.all().delete()
+        FanMemory.objects.filter(fan_id__startswith="recall_fan_").delete()
+        seed_recall()
+    with connection.cursor() as cursor:  # fresh statistics, as a live database has
+        cursor.execute("ANALYZE")
     write_targets()
     print(f"{CREATORS * FANS} fans ready", flush=True)
