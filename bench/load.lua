@@ -48,12 +48,12 @@ local function context(target)
   return wrk.format("GET", "/api/v1/fans/" .. target.fan .. "/context/", auth(target.key))
 end
 
--- Questions the assistant could ask of a long history (URL-encoded for the context's ?query=).
+-- Questions the assistant could ask of a long history.
 local questions = {"how was the gym", "what is your dog called", "custom video for my birthday",
                    "une journée horrible au travail", "do you like cosplay", "what did I say about my day"}
 
 local function context_query(target)
-  local question = questions[math.random(#questions)]:gsub(" ", "+")
+  local question = questions[math.random(#questions)]:gsub("[^%w]", function(c) return string.format("%%%02X", c:byte()) end)
   return wrk.format("GET", "/api/v1/fans/" .. target.fan .. "/context/?recall=8&query=" .. question, auth(target.key))
 end
 

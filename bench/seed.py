@@ -87,7 +87,7 @@ def seed_recall() -> None:
             for m in range(RECALL_MESSAGES):
                 sender = "fan" if m % 2 == 0 else "ai"
                 line = f"{rng.choice(FAN_LINES if sender == 'fan' else AI_LINES)} {rng.choice(FAN_LINES)}"
-                at = start + timedelta(minutes=547 * m)
+                at = start + timedelta(days=8 * (m // 20), minutes=m % 20)  # sessions of 20 messages
                 row = FanMemory.objects.create(creator=creator, fan_id=fan_id, event_id=f"seed-{fan_id}-{m}",
                                                sender=sender, message_content=line, created_at=at)
                 entry_save(creator_id=creator.id, fan_id=fan_id,
@@ -97,13 +97,11 @@ def seed_recall() -> None:
 
 def write_targets() -> None:
     OUT.mkdir(exist_ok=True)
-    lines = []
-    for c in range(CREATORS):
-        key = api_key_create(creator_id=f"bench_c{c}")
+    lines, keys = [], [api_key_create(creator_id=f"bench_c{c}") for c in range(CREATORS)]
+    for c, key in enumerate(keys):
         lines += [f"{key} fan_{c}_{f}" for f in range(FANS)]
     (OUT / "targets.txt").write_text("\n".join(lines) + "\n")
-    recall_key = api_key_create(creator_id="bench_c0")
-    (OUT / "recall_targets.txt").write_text("".join(f"{recall_key} recall_fan_{f}\n" for f in range(RECALL_FANS)))
+    (OUT / "recall_targets.txt").write_text("".join(f"{keys[0]} recall_fan_{f}\n" for f in range(RECALL_FANS)))
 
 
 if __name__ == "__main__":
@@ -112,7 +110,7 @@ if __name__ == "__main__":
         IndexEntry.objects.all().delete()
         EngagementMetrics.objects.all().delete()
         seed()
-    if IndexEntry.objects.count() < RECALL_FANS * RECALL_MESSAGES:
+    if IndexEntry.objects.filter(fan_id__startswith="recall_fan_").count() != RECALL_FANS * RECALL_MESSAGES:
         IndexEntry.objects.all().delete()
         FanMemory.objects.filter(fan_id__startswith="recall_fan_").delete()
         seed_recall()

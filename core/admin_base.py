@@ -19,7 +19,8 @@ def rows_accessed(request, model, action: str, rows) -> None:
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Staff look, services write: fan data changes through the API and GDPR erasure only. Each
-    list or detail page showing fans' rows is reported (fan_rows_accessed) for the access log."""
+    list or detail page showing rows with a `fan_id` is reported (fan_rows_accessed) for the
+    access log; the access log's own rows name fans only by a keyed hash and are not reported."""
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)

@@ -60,7 +60,7 @@ class FlagAdmin(ReadOnlyAdmin):
         for flag in flags:
             services.flag_resolve(creator_id=flag.creator_id, fan_id=flag.fan_id, flag_id=flag.id,
                                   resolved_by=f"staff:{request.user.get_username()}", why="reviewed in the admin")
-        rows_accessed(request, self.model, "resolve", flags)
+            rows_accessed(request, self.model, "resolve", [flag])
         self.message_user(request, f"{len(flags)} flag(s) resolved.", messages.SUCCESS)
 
 

@@ -11,11 +11,11 @@ import time
 import orjson
 from django import forms
 from django.contrib import admin, messages
+from django.dispatch import receiver
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
-from django.dispatch import receiver
 from django.views import View
 
 from core.admin_base import fan_rows_accessed
@@ -90,8 +90,8 @@ def page(request, template: str, title: str, status: int = 200, **context) -> Ht
                   status=status)
 
 
-def refused(request, action: str, token: str | None = None, logged: bool = True) -> HttpResponse:
-    return page(request, "dossier_denied.html", "Not allowed", status=403, action=action, token=token, logged=logged)
+def refused(request, action: str, token: str | None = None, written: bool = True) -> HttpResponse:
+    return page(request, "dossier_denied.html", "Not allowed", status=403, action=action, token=token, written=written)
 
 
 # --- views ----------------------------------------------------------------------------------------
@@ -101,11 +101,11 @@ class LookupView(View):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(READ):
-            return refused(request, AccessAction.SEARCH, logged=self.refused_search_logged(request))
+            return refused(request, AccessAction.SEARCH, written=self.log_refused_search(request))
         return super().dispatch(request, *args, **kwargs)
 
     @staticmethod
-    def refused_search_logged(request) -> bool:
+    def log_refused_search(request) -> bool:
         """A refused search is logged when it names a fan of a known creator (a bare page names none)."""
         form = LookupForm(request.POST) if request.method == "POST" else None
         if form is None or not form.is_valid() or not creator_exists(creator_id=form.cleaned_data["creator_id"]):

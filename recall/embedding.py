@@ -1,9 +1,11 @@
 """A text's meaning as a vector, from the static word table distilled offline (recall/distillation.py).
 
 A text's vector is the weighted mean of its words' vectors, normalised, then turned by a rotation
-derived from the field encryption key: stored vectors are in a basis of the key's own, so they
-cannot be matched against the public table without the key (cosines are unchanged). This is
-pseudonymisation, not encryption: the vectors stay personal data.
+drawn from the hashing key and the creator: each creator's vectors are in a basis of their own, so
+a copy of the index cannot look them up in the public table or compare them across creators
+without the key (cosines within a creator are unchanged). This resists lookup, not analysis (a few
+hundred known texts of one creator would recover that creator's rotation): the vectors stay
+personal data.
 """
 import hashlib
 from functools import lru_cache
@@ -49,19 +51,20 @@ def meaning(text: str) -> np.ndarray:
     return (total / (np.linalg.norm(total) or 1.0)).astype(np.float32)
 
 
-@lru_cache(maxsize=4)
-def rotation(key_id: str) -> np.ndarray:
-    """An orthogonal matrix drawn from the hashing key's own seed."""
-    seed = int.from_bytes(hashlib.sha256(b"recall rotation|" + terms.term_key(key_id)).digest()[:8], "little")
+@lru_cache(maxsize=256)
+def rotation(key_id: str, creator_id: str) -> np.ndarray:
+    """An orthogonal matrix drawn from the hashing key and the creator (256 KiB, a few ms to draw)."""
+    seed_text = b"recall rotation|" + terms.term_key(key_id) + b"|" + creator_id.encode()
+    seed = int.from_bytes(hashlib.sha256(seed_text).digest()[:8], "little")
     size = dimensions()
     q, r = np.linalg.qr(np.random.default_rng(seed).standard_normal((size, size)))
     return (q * np.sign(np.diag(r))).astype(np.float32)
 
 
-def stored(text: str, key_id: str) -> bytes:
+def stored(text: str, key_id: str, creator_id: str) -> bytes:
     """The text's rotated vector as int8 bytes (the length of the vector is 1, so 127 is 1.0)."""
-    return np.round(rotation(key_id) @ meaning(text) * 127).astype(np.int8).tobytes()
+    return np.round(query_vector(text, key_id, creator_id) * 127).astype(np.int8).tobytes()
 
 
-def query_vector(text: str, key_id: str) -> np.ndarray:
-    return rotation(key_id) @ meaning(text)
+def query_vector(text: str, key_id: str, creator_id: str) -> np.ndarray:
+    return rotation(key_id, creator_id) @ meaning(text)

@@ -3,8 +3,10 @@
 Words: BM25 over each message with the two before and the two after it in its session (a question
 is often answered across a turn and its reply), its own words counting double; only the query's
 terms are counted, on hashes. Meaning: the cosine of the message's vector and the query's. Each is
-standardised over the fan's messages and the two added, meaning weighted SEMANTIC_WEIGHT (chosen
-on LoCoMo's dev split). A search reads the fan's entries once and decrypts nothing.
+standardised over the fan's messages and the two added, meaning weighted SEMANTIC_WEIGHT. A message
+is found when it shares a term with the query or its meaning stands SEMANTIC_FLOOR deviations above
+the fan's mean (unrelated texts still have cosines of 0.2-0.4 in a static table). Both constants
+were chosen on LoCoMo's dev split. A search reads the fan's entries once and decrypts nothing.
 """
 from dataclasses import dataclass
 from datetime import timedelta
@@ -20,6 +22,7 @@ NEIGHBOURS = 2
 OWN_WEIGHT = 2
 K1, B = 1.2, 0.75
 SEMANTIC_WEIGHT = 0.35
+SEMANTIC_FLOOR = 2.0
 MAX_QUERY_TERMS = 64
 
 
@@ -33,12 +36,13 @@ class Hit:
 def search(*, creator_id: str, fan_id: str, query: str, k: int, after=None, before=None,
            sender: str | None = None, exclude: frozenset = frozenset()) -> list[Hit]:
     query_terms = list(dict.fromkeys(terms.words(query)))[:MAX_QUERY_TERMS]
-    rows = _entries(creator_id, fan_id)
+    rows = _entries(creator_id, fan_id) if query_terms or embedding.meaning(query).any() else []
     if not rows:
         return []
-    lexical, semantic = _lexical(rows, query_terms), _semantic(rows, query)
-    scores = _standardised(lexical) + SEMANTIC_WEIGHT * _standardised(semantic)
-    wanted = [i for i in np.argsort(-scores, kind="stable") if (lexical[i] > 0 or semantic[i] > 0)
+    lexical = _lexical(rows, query_terms)
+    meaning = _standardised(*_semantic(rows, query, creator_id))
+    scores = _standardised(lexical) + SEMANTIC_WEIGHT * meaning
+    wanted = [i for i in np.argsort(-scores, kind="stable") if (lexical[i] > 0 or meaning[i] >= SEMANTIC_FLOOR)
               and _kept(rows[i], after=after, before=before, sender=sender, exclude=exclude)]
     return [Hit(rows[i][0], rows[i][1], round(float(scores[i]), 4)) for i in wanted[:k]]
 
@@ -66,20 +70,25 @@ def _lexical(rows, query_terms: list[str]) -> np.ndarray:
     return _bm25(_windowed(counts, sessions), _windowed(lengths[:, None], sessions)[:, 0])
 
 
-def _semantic(rows, query: str) -> np.ndarray:
-    """Cosine of each entry's vector with the query's, under the entry's key (0 without a vector)."""
-    similarity = np.zeros(len(rows))
+def _semantic(rows, query: str, creator_id: str) -> tuple[np.ndarray, np.ndarray]:
+    """Cosine of each entry's vector with the query's under the entry's key, and which entries have
+    one (not those indexed before vectors, under a retired key, or from a table of another size)."""
+    similarity, vectored = np.zeros(len(rows)), np.zeros(len(rows), dtype=bool)
+    size = embedding.dimensions()
     for key_id in terms.key_ids():
-        under_key = [i for i, row in enumerate(rows) if row[3] == key_id and row[5]]
+        under_key = [i for i, row in enumerate(rows) if row[3] == key_id and len(row[5]) == size]
         if under_key:
             vectors = np.frombuffer(b"".join(rows[i][5] for i in under_key), dtype=np.int8).reshape(len(under_key), -1)
-            similarity[under_key] = vectors @ embedding.query_vector(query, key_id) / 127
-    return similarity
+            similarity[under_key] = vectors @ embedding.query_vector(query, key_id, creator_id) / 127
+            vectored[under_key] = True
+    return similarity, vectored
 
 
-def _standardised(scores: np.ndarray) -> np.ndarray:
-    spread = scores.std()
-    return (scores - scores.mean()) / spread if spread else np.zeros_like(scores)
+def _standardised(scores: np.ndarray, over: np.ndarray | None = None) -> np.ndarray:
+    """Scores in deviations from the mean of the rows `over` (all by default); the others 0."""
+    over = np.ones(len(scores), dtype=bool) if over is None else over
+    spread = scores[over].std() if over.any() else 0.0
+    return np.where(over, (scores - scores[over].mean()) / spread, 0.0) if spread else np.zeros_like(scores)
 
 
 def _term_counts(rows, query_terms: list[str]) -> tuple[np.ndarray, np.ndarray]:

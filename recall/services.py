@@ -18,7 +18,7 @@ def entry_save(*, creator_id: str, fan_id: str, message: dict) -> None:
     sender_name = str((message.get("metadata") or {}).get("sender_name") or "")
     key_id = terms.key_ids()[0]
     hashed = terms.hashed(terms.words(f"{sender_name} {message['content']}"), key_id)
-    vector = embedding.stored(f"{sender_name}: {message['content']}", key_id)
+    vector = embedding.stored(f"{sender_name}: {message['content']}", key_id, creator_id)
     entry = IndexEntry(creator_id=creator_id, event_id=message["event_id"], fan_id=fan_id, sender=message["sender"],
                        occurred_at=message["at"], key_id=key_id, terms=hashed.tobytes(), vector=vector)
     IndexEntry.objects.bulk_create([entry], update_conflicts=True, unique_fields=["creator", "event_id"],
