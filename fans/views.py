@@ -17,6 +17,7 @@ from core.breakers import DATABASE
 from core.errors import ServiceError, envelope, flatten_fields, service_error_body
 from core.metrics import RETRIEVAL_SECONDS, SAVE_SECONDS
 from core.validators import FanIdInUrl
+from emotions.serializers import EmotionalStateSerializer
 from memory import selectors as memory_selectors
 from memory.serializers import BatchSerializer, EngagementSerializer, InteractionSerializer, StatsSerializer
 from memory.services import body_hash
@@ -161,10 +162,12 @@ class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
 
     @extend_schema(responses={200: EngagementSerializer, **errors(not_found="no memory of this fan.")},
                    summary="Engagement score (0..1) and the metrics behind it (getEngagementScore)",
-                   description="score = 0.35 recency + 0.25 frequency + 0.25 purchases + 0.15 reply rate.")
+                   description="activity_score = 0.35 recency + 0.25 frequency + 0.25 purchases + 0.15 reply rate; "
+                               "engagement_score is it damped by the worst disengagement signal (x0.9 low, x0.75 "
+                               "medium, x0.5 high), so a fan with a high-severity signal is never `high`.")
     @action(detail=True, methods=["get"])
     def engagement(self, request, fan_id=None):
-        engagement = memory_selectors.fan_engagement(creator_id=request.user.creator_id, fan_id=fan_id)
+        engagement = queries.fan_engagement(creator_id=request.user.creator_id, fan_id=fan_id)
         if engagement is None:
             raise ServiceError("MEMORY_NOT_FOUND", "No memory of this fan.")
         return Response(engagement)
@@ -283,6 +286,17 @@ class ResponseStyleView(FanView):
                    summary="The optimal response style for the fan (getOptimalResponseStyle)")
     def get(self, request, fan_id):
         return Response(context.response_style(creator_id=request.user.creator_id, fan_id=fan_id))
+
+
+class EmotionalStateView(FanView):
+    rate_limit_scope = "retrieval"
+    schema_tag = "emotions"
+
+    @extend_schema(responses={200: EmotionalStateSerializer},
+                   summary="The fan's emotional state (defaults for a fan with no messages)",
+                   description="`engagement_level` is the engagement's, as the context serves it.")
+    def get(self, request, fan_id):
+        return Response(context.emotional_state(creator_id=request.user.creator_id, fan_id=fan_id))
 
 
 class RecommendationsView(FanView):
