@@ -4,7 +4,8 @@ recommendations). Thin: validate, call one action or selector, answer."""
 import logging
 
 from django.db import InterfaceError, OperationalError
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
@@ -22,8 +23,9 @@ from memory import selectors as memory_selectors
 from memory.serializers import BatchSerializer, EngagementSerializer, InteractionSerializer, StatsSerializer
 from memory.services import body_hash
 from personality.serializers import ProfileSerializer, ResponseStyleSerializer, ToneFeedbackSerializer
-from preferences.serializers import (PreferencesSerializer, RecommendationRequestSerializer, RecommendationSerializer,
-                                     RecommendationsSchema)
+from preferences.serializers import (CategoryPreferenceSerializer, PreferenceDeltaSerializer, PreferencesSerializer,
+                                     RecommendationRequestSerializer, RecommendationSerializer, RecommendationsSchema)
+from preferences.services import CATEGORY_PATTERN
 
 from . import actions, context, queries
 from .filters import FanFilter
@@ -252,6 +254,29 @@ class PreferencesView(FanView):
     def get(self, request, fan_id):
         return Response(context.personal_part(creator_id=request.user.creator_id, fan_id=fan_id,
                                               part=context.PREFERENCES))
+
+
+class PreferenceScoreView(FanView):
+    rate_limit_scope = "save"
+    schema_tag = "preferences"
+
+    @extend_schema(request=PreferenceDeltaSerializer,
+                   parameters=[OpenApiParameter("category", OpenApiTypes.STR, OpenApiParameter.PATH,
+                                                pattern=CATEGORY_PATTERN.pattern,
+                                                description="A content category: 1 to 64 of a-z 0-9 _ -.")],
+                   responses={200: CategoryPreferenceSerializer,
+                              403: OpenApiResponse(description="`CONSENT_WITHDRAWN`: personalization is off for this "
+                                                               "fan; nothing was stored."),
+                              **errors(not_found="no memory of this fan.")},
+                   summary="Move the fan's score of one category (updatePreferenceScore)",
+                   description="`delta` in -1..1 is evidence for (> 0) or against (< 0) the category, weighed as a "
+                               "purchase (1) or an ignored offer (-0.3) would be. Answers the category's new "
+                               "preference. 403 `CONSENT_WITHDRAWN` while personalization is off for the fan.")
+    def patch(self, request, fan_id, category):
+        serializer = PreferenceDeltaSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(actions.preference_score_change(creator_id=request.user.creator_id, fan_id=fan_id,
+                                                        category=category, **serializer.validated_data))
 
 
 class CalibrateView(FanView):

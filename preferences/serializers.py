@@ -68,6 +68,13 @@ class RecommendationSerializer(serializers.Serializer):
     signals = SignalsSerializer()
 
 
+class PreferenceDeltaSerializer(StrictSerializer):
+    """The seed's updatePreferenceScore: evidence for (delta > 0) or against (delta < 0) a category."""
+
+    delta = serializers.FloatField(min_value=-1, max_value=1,
+                                   help_text="The weight of the evidence: a purchase counts 1, an ignored offer -0.3.")
+
+
 class CategoryPreferenceSerializer(serializers.Serializer):
     category = serializers.CharField()
     score = serializers.FloatField(min_value=0, max_value=1)
