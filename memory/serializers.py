@@ -159,7 +159,7 @@ class StatsSerializer(serializers.Serializer):
     creator_id = serializers.CharField()
     fans_with_memory = serializers.IntegerField(min_value=0)
     total_messages = serializers.IntegerField(min_value=0)
-    avg_interactions_per_fan = serializers.FloatField(min_value=0)
+    avg_interactions_per_fan = serializers.FloatField(min_value=0, help_text="Messages and purchases per fan.")
     total_purchases = serializers.IntegerField(min_value=0)
     total_revenue = serializers.DecimalField(max_digits=14, decimal_places=2)
     cache_hit_rate = serializers.FloatField(allow_null=True, help_text="null before the first context read.")
