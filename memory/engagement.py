@@ -29,6 +29,9 @@ MESSAGES_PER_WEEK_FOR_FULL_FREQUENCY = 20
 PURCHASE_SCALE = 3
 HIGH, MEDIUM = 0.66, 0.33
 DAMPING = {"low": 0.9, "medium": 0.75, "high": 0.5}
+# avg_response_time_seconds is measured within conversations: a reply after a longer silence (a
+# night, a day) counts for the reply rate, not for the reply time.
+SESSION_BREAK_SECONDS = 3600
 
 
 def level_for(score: float) -> str:
@@ -88,9 +91,11 @@ def _record_message(metrics: EngagementMetrics, sender: str, at: datetime) -> No
     metrics.fan_messages += 1
     if metrics.awaiting_reply_since and at >= metrics.awaiting_reply_since:
         delay = (at - metrics.awaiting_reply_since).total_seconds()
-        previous = metrics.avg_response_time_seconds or 0
         metrics.response_samples += 1
-        metrics.avg_response_time_seconds = round(previous + (delay - previous) / metrics.response_samples)
+        if delay <= SESSION_BREAK_SECONDS:  # a later answer opens a new conversation: not a reply time
+            previous = metrics.avg_response_time_seconds or 0
+            metrics.timed_replies += 1
+            metrics.avg_response_time_seconds = round(previous + (delay - previous) / metrics.timed_replies)
         metrics.awaiting_reply_since = None
 
 
