@@ -161,5 +161,10 @@ class StatsSerializer(serializers.Serializer):
     total_messages = serializers.IntegerField(min_value=0)
     avg_interactions_per_fan = serializers.FloatField(min_value=0, help_text="Messages and purchases per fan.")
     total_purchases = serializers.IntegerField(min_value=0)
-    total_revenue = serializers.DecimalField(max_digits=14, decimal_places=2)
+    total_revenue = serializers.DecimalField(
+        max_digits=14, decimal_places=2,
+        help_text="Every amount added whatever its currency (kept for compatibility): read revenue_by_currency.")
+    revenue_by_currency = serializers.DictField(
+        child=serializers.DecimalField(max_digits=14, decimal_places=2),
+        help_text='Total purchases per ISO 4217 currency, as decimal strings: {"USD": "12.99", "EUR": "30.00"}.')
     cache_hit_rate = serializers.FloatField(allow_null=True, help_text="null before the first context read.")

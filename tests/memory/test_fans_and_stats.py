@@ -104,3 +104,12 @@ def test_a_page_past_the_last_is_a_404(api):
     post(api, message())
     response = api.get("/api/v1/fans/?page=99")
     assert response.status_code == 404 and response.json()["error"]["type"] == "MEMORY_NOT_FOUND"
+
+
+def test_stats_keep_revenue_per_currency(api):
+    for event_id, amount, currency in (("u1", "12.99", "USD"), ("u2", "7.01", "USD"), ("e1", "30.00", "EUR")):
+        body = purchase(event_id)
+        body["purchase"].update(amount=amount, currency=currency)
+        assert post(api, body).status_code == 201
+    stats = api.get("/api/v1/stats/").json()
+    assert stats["revenue_by_currency"] == {"EUR": "30.00", "USD": "20.00"}
