@@ -266,3 +266,9 @@ def test_categories_nothing_is_known_of_are_neutral_not_a_perfect_match(api):
     post(api, buy("o1", fan_id="other", category="feet", amount="12.00"))
     ranked = recommend(api, items, fan_id="newcomer").json()
     assert ranked[0]["content_id"] == "b" and ranked[0]["signals"]["category"] == 1.0
+
+
+def test_the_schema_numbers_days_as_the_seed_and_the_code_do(api):
+    schemas = api.get("/api/schema/?format=json").json()["components"]["schemas"]
+    for schema, field in (("PurchasePattern", "preferred_days"), ("Communication", "active_days")):
+        assert "0 = Sunday" in schemas[schema]["properties"][field]["description"]
