@@ -245,13 +245,16 @@ FANMEMORY = {
     # Alert (metric + log) when an erasure is still open this close to its deadline.
     "ERASURE_ALERT_HOURS": 12,
     # facts app: cache TTL of its context part, hand-over tip threshold (a creator may set another),
-    # lifecycle thresholds (days) and the VIP percentile of a creator's paying fans.
+    # lifecycle thresholds (days), the VIP percentile of a creator's paying fans, and the least a
+    # VIP needs: so many paying fans before anyone is VIP, and a total spent of at least this.
     "FACTS_TTL": 3600,
     "HANDOVER_TIP_AMOUNT": env_int("HANDOVER_TIP_AMOUNT", 200),
     "NEW_FAN_DAYS": 7,
     "CHURN_DAYS": 30,
     "WIN_BACK_DAYS": 30,
     "VIP_PERCENTILE": 0.9,
+    "VIP_MIN_PAYING_FANS": 10,
+    "VIP_MIN_SPENT": "100.00",
 }
 
 # The contract's rate limits (per minute), counted in Redis; RATE_LIMITS_JSON overrides them.

@@ -12,6 +12,9 @@ from . import state as st
 from .models import EmotionalState
 
 CACHE_SUFFIX = "emotion"
+SIGNALS_SUFFIX = "signals"
+# What the disengagement detectors read of the evidence (no text, no event ids).
+SIGNAL_INPUTS = ("version", "recent", "delays", "days", "awaiting", "last_fan_at")
 
 
 def default_state() -> dict:
@@ -20,7 +23,7 @@ def default_state() -> dict:
         "sentiment_score": 0.0,
         "sentiment_history": [],
         "dominant_emotions": [],
-        "engagement_level": "medium",
+        "engagement_level": "low",
         "last_positive_interaction": None,
         "last_negative_interaction": None,
         "avoid_topics": [],
@@ -53,10 +56,28 @@ CONTEXT_PART = ContextPart(
 )
 
 
-def fan_emotional_state(*, creator_id: str, fan_id: str) -> dict:
-    """GET .../emotional-state/: the context part, read through its cache entry (seed TTL)."""
-    return cache.read_through(creator_id, fan_id, CACHE_SUFFIX, CONTEXT_PART.ttl,
-                              lambda: states_for(creator_id, [fan_id])[fan_id])
+def signal_inputs_for(creator_id: str, fan_ids: list[str]) -> dict[str, dict]:
+    rows = EmotionalState.objects.filter(creator_id=creator_id, fan_id__in=fan_ids).only("fan_id", "evidence")
+    evidence = {row.fan_id: st.evidence_of(row.evidence) for row in rows}
+    return {fan_id: {key: evidence.get(fan_id, st.new_evidence())[key] for key in SIGNAL_INPUTS} for fan_id in fan_ids}
+
+
+# Cached are the detectors' inputs, not the signals: those are computed at each read with the clock.
+SIGNALS_PART = ContextPart(
+    name="disengagement",
+    cache_suffix=SIGNALS_SUFFIX,
+    ttl=settings.FANMEMORY["EMOTION_TTL"],
+    load_many=signal_inputs_for,
+)
+
+
+def signals_from(inputs: dict) -> list[dict]:
+    """The current signals, strongest first, from SIGNALS_PART's value and the clock."""
+    return st.disengagement(st.evidence_of(inputs), timezone.now().timestamp())
+
+
+def worst_severity(signals: list[dict]) -> str | None:
+    return signals[0]["severity"] if signals else None
 
 
 def disengagement_for_many(*, creator_id: str, fan_ids: list[str]) -> dict[str, list[dict]]:

@@ -7,6 +7,5 @@ from . import views
 
 urlpatterns = [
     path("emotions/analyze/", views.AnalyzeView.as_view(), name="emotions-analyze"),
-    path("fans/<fan:fan_id>/emotional-state/", views.EmotionalStateView.as_view(), name="fan-emotional-state"),
     path("fans/<fan:fan_id>/disengagement/", views.DisengagementView.as_view(), name="fan-disengagement"),
 ]

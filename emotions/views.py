@@ -7,7 +7,7 @@ from core.validators import FanIdInUrl
 
 from . import selectors, services
 from .serializers import (AnalysisBatchSerializer, AnalysisSerializer, AnalyzeSerializer, AnalyzeTextSerializer,
-                          AnalyzeTextsSerializer, EmotionalStateSerializer, SignalSerializer)
+                          AnalyzeTextsSerializer, SignalSerializer)
 
 ANALYSIS_OR_BATCH = PolymorphicProxySerializer(
     component_name="AnalysisOrBatch", serializers=[AnalysisSerializer, AnalysisBatchSerializer],
@@ -31,16 +31,6 @@ class AnalyzeView(APIView):
         if "text" in data:
             return Response(services.analyze_text(data["text"]))
         return Response({"results": services.analyze_texts(data["texts"])})
-
-
-class EmotionalStateView(FanIdInUrl, APIView):
-    rate_limit_scope = "retrieval"
-    schema_tag = "emotions"
-
-    @extend_schema(responses={200: EmotionalStateSerializer},
-                   summary="The fan's emotional state (defaults for a fan with no messages)")
-    def get(self, request, fan_id):
-        return Response(selectors.fan_emotional_state(creator_id=request.user.creator_id, fan_id=fan_id))
 
 
 class DisengagementView(FanIdInUrl, APIView):

@@ -5,7 +5,8 @@
 - `at_risk`: the emotions app reports disengagement signals (and the fan is not churned);
 - `new`: first seen less than NEW_FAN_DAYS (7) ago; `active` otherwise;
 - `vip` (beside the lifecycle): total spent at or above the VIP_PERCENTILE (0.9, continuous) of the
-  totals of the creator's paying fans.
+  totals of the creator's paying fans and at least VIP_MIN_SPENT (100.00); nobody is VIP while the
+  creator has fewer than VIP_MIN_PAYING_FANS (10) paying fans.
 The lifecycle is computed when read, so it moves with the clock without a write.
 """
 import math

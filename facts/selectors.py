@@ -163,14 +163,18 @@ def tip_threshold(*, creator_id: str) -> Decimal:
 
 
 def vip_threshold(*, creator_id: str) -> Decimal | None:
-    """The creator's VIP_PERCENTILE of total spent among paying fans (continuous), in one query."""
+    """The total spent a VIP needs: the creator's VIP_PERCENTILE among paying fans (continuous) and
+    at least VIP_MIN_SPENT; None (nobody is VIP) under VIP_MIN_PAYING_FANS paying fans. One query."""
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT percentile_cont(%s) WITHIN GROUP (ORDER BY total_spent) FROM fan_segments "
+            "SELECT percentile_cont(%s) WITHIN GROUP (ORDER BY total_spent), count(*) FROM fan_segments "
             "WHERE creator_id = %s AND total_spent > 0",
             [settings.FANMEMORY["VIP_PERCENTILE"], creator_id],
         )
-        value = cursor.fetchone()[0]
-    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+        value, paying = cursor.fetchone()
+    if value is None or paying < settings.FANMEMORY["VIP_MIN_PAYING_FANS"]:
+        return None
+    percentile = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    return max(percentile, Decimal(settings.FANMEMORY["VIP_MIN_SPENT"]))

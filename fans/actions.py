@@ -25,8 +25,10 @@ from gdpr.services import erasure_request, erasure_run
 from memory import cache as message_cache
 from memory import services as memory_services
 from memory.models import EventType
+from preferences.services import preference_score_update
 from preferences.topics import extract_topics
 
+from . import policy
 from .context import ENGAGEMENT_SUFFIX
 
 logger = logging.getLogger("fanmemory.fans")
@@ -173,3 +175,14 @@ def fan_erase_requested(*, creator_id: str, fan_id: str, requested_by: str):
     the cache is clear too."""
     erasure = erasure_request(creator_id=creator_id, fan_id=fan_id, requested_by=requested_by, queue=False)
     return erasure_run(request_id=erasure.pk)
+
+
+@transaction.atomic
+def preference_score_change(*, creator_id: str, fan_id: str, category: str, delta: float) -> dict:
+    """PATCH .../preferences/{category}/: the category's new preference. The fan's engagement row
+    (the erasure's anchor) is locked for the write, so an erasure in flight is never undone."""
+    if not memory_services.fan_anchor_lock(creator_id=creator_id, fan_id=fan_id):
+        raise ServiceError("MEMORY_NOT_FOUND", "No memory of this fan.")
+    if not policy.personalization_on(creator_id=creator_id, fan_id=fan_id):
+        raise ServiceError("CONSENT_WITHDRAWN", "Personalization is off for this fan: nothing was stored.")
+    return preference_score_update(creator_id=creator_id, fan_id=fan_id, category=category, delta=delta)

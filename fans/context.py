@@ -14,11 +14,14 @@ from core import cache, keys
 from core.metrics import CACHE_LOOKUPS
 from core.parts import ContextPart
 from emotions.selectors import CONTEXT_PART as EMOTIONS
+from emotions.selectors import SIGNALS_PART as SIGNALS
+from emotions.selectors import signals_from, worst_severity
 from facts.selectors import CONTEXT_PART as FACTS
 from facts.selectors import context_entries
 from gdpr.selectors import CONTEXT_PART as CONSENT
 from memory import cache as message_cache
 from memory.engagement import CONTEXT_PART as ENGAGEMENT
+from memory.engagement import with_disengagement
 from memory.selectors import recent_messages_for
 from personality.selectors import CONTEXT_PART as PERSONALITY
 from personality.selectors import default_profile
@@ -28,7 +31,7 @@ from preferences.selectors import default_preferences
 
 from . import policy
 
-PARTS: tuple[ContextPart, ...] = (PERSONALITY, PREFERENCES, EMOTIONS, ENGAGEMENT, CONSENT, FACTS)
+PARTS: tuple[ContextPart, ...] = (PERSONALITY, PREFERENCES, EMOTIONS, ENGAGEMENT, CONSENT, FACTS, SIGNALS)
 ENGAGEMENT_SUFFIX = ENGAGEMENT.cache_suffix
 # Every cached part of a fan that an event can change (the list has its own sync).
 LEARNED_SUFFIXES = tuple(part.cache_suffix for part in PARTS)
@@ -146,10 +149,19 @@ def _as_served(creator_id: str, fan_id: str, parts: dict) -> tuple[dict | None, 
     return profile, preferences, True
 
 
+def _agreeing(parts: dict) -> tuple[list[dict], dict, dict]:
+    """(disengagement signals, engagement, emotional state), the engagement damped by the signals
+    and the emotional state's level the engagement's: the three never disagree."""
+    signals = signals_from(parts[SIGNALS.name])
+    engagement = with_disengagement(parts[ENGAGEMENT.name], worst_severity(signals))
+    emotional_state = {**parts[EMOTIONS.name], "engagement_level": engagement["engagement_level"]}
+    return signals, engagement, emotional_state
+
+
 def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, messages: int) -> dict:
-    engagement, consent = parts[ENGAGEMENT.name], parts[CONSENT.name]
+    consent = parts[CONSENT.name]
     profile, preferences, personalized = _as_served(creator_id, fan_id, parts)
-    emotional_state = parts[EMOTIONS.name]
+    signals, engagement, emotional_state = _agreeing(parts)
     return {
         "fan_id": fan_id,
         "creator_id": creator_id,
@@ -159,6 +171,7 @@ def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, me
         "preferences": preferences,
         "emotional_state": emotional_state,
         "engagement_metrics": engagement,
+        "disengagement": signals,
         "response_style": response_style_from(profile, preferences, emotional_state),
         "consent": consent,
         "last_interaction": engagement["last_interaction"],
@@ -178,6 +191,12 @@ def response_style(*, creator_id: str, fan_id: str) -> dict:
     parts = fan_parts(creator_id=creator_id, fan_id=fan_id, wanted=(PERSONALITY, PREFERENCES, EMOTIONS, CONSENT, FACTS))
     profile, preferences, _ = _as_served(creator_id, fan_id, parts)
     return response_style_from(profile, preferences, parts[EMOTIONS.name])
+
+
+def emotional_state(*, creator_id: str, fan_id: str) -> dict:
+    """The fan's emotional state as the context serves it (its level the engagement's)."""
+    parts = fan_parts(creator_id=creator_id, fan_id=fan_id, wanted=(ENGAGEMENT, EMOTIONS, SIGNALS))
+    return _agreeing(parts)[2]
 
 
 def forget_learned(*, creator_id: str, fan_id: str) -> bool:

@@ -14,7 +14,7 @@ from facts import selectors as facts
 from gdpr.selectors import consents_for
 from memory import selectors as memory
 
-from . import context
+from . import context, queries
 
 MESSAGES_PER_PAGE = 25
 # Open flags that put a person on the conversation before anything else.
@@ -36,8 +36,8 @@ def profile(fan: Fan) -> dict:
     return {
         "alerts": alerts, "minor": any(flag["reason"] == "minor" for flag in alerts),
         "facts": fan_facts, "notes": facts.fan_notes(**ids), "flags": flags,
-        "segment": facts.fan_segment(**ids), "engagement": memory.fan_engagement(**ids),
-        "emotional_state": emotions.fan_emotional_state(**ids),
+        "segment": facts.fan_segment(**ids), "engagement": queries.fan_engagement(**ids),
+        "emotional_state": context.emotional_state(**ids),
         "signals": emotions.disengagement_for(**ids),
         "personality": context.personal_part(**ids, part=context.PERSONALITY),
         "preferences": context.personal_part(**ids, part=context.PREFERENCES),

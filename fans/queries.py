@@ -1,8 +1,10 @@
 """The endpoints computed from several apps' data: the coordinator gives each app what it needs."""
 from core.errors import ServiceError, invalid
+from emotions.selectors import disengagement_for, worst_severity
 from gdpr.selectors import fans_without
 from memory import selectors as memory_selectors
 from memory import services as memory_services
+from memory.engagement import with_disengagement
 from personality.services import personality_calibrate, personality_feedback_apply
 from preferences.selectors import content_recommendations as rank_content
 from recall import selectors as recall_selectors
@@ -14,6 +16,15 @@ def creator_stats(*, creator_id: str) -> dict:
     """The creator's totals, without the fans who withdrew consent to analytics."""
     return memory_selectors.creator_stats(creator_id=creator_id,
                                           excluded_fans=fans_without(creator_id=creator_id, purpose="analytics"))
+
+
+def fan_engagement(*, creator_id: str, fan_id: str) -> dict | None:
+    """The fan's engagement with its parts, damped by the current disengagement signals as the
+    context's is; None for a fan with no memory."""
+    engagement = memory_selectors.fan_engagement(creator_id=creator_id, fan_id=fan_id)
+    if engagement is None:
+        return None
+    return with_disengagement(engagement, worst_severity(disengagement_for(creator_id=creator_id, fan_id=fan_id)))
 
 
 def calibrate(*, creator_id: str, fan_id: str) -> dict:

@@ -2,7 +2,7 @@ from django.conf import settings
 from rest_framework import serializers
 
 from core.api import ErrorBodyField, StrictSerializer, StringField, not_blank, platform_id_field
-from emotions.serializers import AnalysisSerializer, EmotionalStateSerializer
+from emotions.serializers import AnalysisSerializer, EmotionalStateSerializer, SignalSerializer
 from facts.serializers import ContextFactSerializer, ContextFlagSerializer, ContextNoteSerializer, SegmentSerializer
 from gdpr.serializers import ConsentSerializer
 from memory.engagement import level_for
@@ -103,6 +103,8 @@ class ContextSerializer(serializers.Serializer):
     preferences = PreferencesSerializer()
     emotional_state = EmotionalStateSerializer()
     engagement_metrics = EngagementMetricsSerializer()
+    disengagement = SignalSerializer(many=True, help_text="The current disengagement signals, strongest first "
+                                                          "(as GET .../disengagement/); [] when none.")
     response_style = ResponseStyleSerializer()
     consent = ConsentSerializer(help_text="Why defaults may be served: personalization or memory withdrawn.")
     last_interaction = serializers.DateTimeField(allow_null=True)

@@ -15,9 +15,12 @@ urlpatterns = [
     path("stats/", views.StatsView.as_view(), name="stats"),
     path("fans/<fan:fan_id>/personality/", views.PersonalityView.as_view(), name="fan-personality"),
     path("fans/<fan:fan_id>/preferences/", views.PreferencesView.as_view(), name="fan-preferences"),
+    path("fans/<fan:fan_id>/preferences/<str:category>/", views.PreferenceScoreView.as_view(),
+         name="fan-preference-score"),
     path("fans/<fan:fan_id>/personality/calibrate/", views.CalibrateView.as_view(), name="fan-personality-calibrate"),
     path("fans/<fan:fan_id>/personality/feedback/", views.ToneFeedbackView.as_view(), name="fan-personality-feedback"),
     path("fans/<fan:fan_id>/response-style/", views.ResponseStyleView.as_view(), name="fan-response-style"),
+    path("fans/<fan:fan_id>/emotional-state/", views.EmotionalStateView.as_view(), name="fan-emotional-state"),
     path("fans/<fan:fan_id>/recall/", views.RecallView.as_view(), name="fan-recall"),
     path("fans/<fan:fan_id>/recommendations/", views.RecommendationsView.as_view(), name="fan-recommendations"),
 ]

@@ -4,7 +4,8 @@ recommendations). Thin: validate, call one action or selector, answer."""
 import logging
 
 from django.db import InterfaceError, OperationalError
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
@@ -17,12 +18,14 @@ from core.breakers import DATABASE
 from core.errors import ServiceError, envelope, flatten_fields, service_error_body
 from core.metrics import RETRIEVAL_SECONDS, SAVE_SECONDS
 from core.validators import FanIdInUrl
+from emotions.serializers import EmotionalStateSerializer
 from memory import selectors as memory_selectors
 from memory.serializers import BatchSerializer, EngagementSerializer, InteractionSerializer, StatsSerializer
 from memory.services import body_hash
 from personality.serializers import ProfileSerializer, ResponseStyleSerializer, ToneFeedbackSerializer
-from preferences.serializers import (PreferencesSerializer, RecommendationRequestSerializer, RecommendationSerializer,
-                                     RecommendationsSchema)
+from preferences.serializers import (CategoryPreferenceSerializer, PreferenceDeltaSerializer, PreferencesSerializer,
+                                     RecommendationRequestSerializer, RecommendationSerializer, RecommendationsSchema)
+from preferences.services import CATEGORY_PATTERN
 
 from . import actions, context, queries
 from .filters import FanFilter
@@ -161,10 +164,12 @@ class FanViewSet(FanIdInUrl, viewsets.GenericViewSet):
 
     @extend_schema(responses={200: EngagementSerializer, **errors(not_found="no memory of this fan.")},
                    summary="Engagement score (0..1) and the metrics behind it (getEngagementScore)",
-                   description="score = 0.35 recency + 0.25 frequency + 0.25 purchases + 0.15 reply rate.")
+                   description="activity_score = 0.35 recency + 0.25 frequency + 0.25 purchases + 0.15 reply rate; "
+                               "engagement_score is it damped by the worst disengagement signal (x0.9 low, x0.75 "
+                               "medium, x0.5 high), so a fan with a high-severity signal is never `high`.")
     @action(detail=True, methods=["get"])
     def engagement(self, request, fan_id=None):
-        engagement = memory_selectors.fan_engagement(creator_id=request.user.creator_id, fan_id=fan_id)
+        engagement = queries.fan_engagement(creator_id=request.user.creator_id, fan_id=fan_id)
         if engagement is None:
             raise ServiceError("MEMORY_NOT_FOUND", "No memory of this fan.")
         return Response(engagement)
@@ -251,6 +256,29 @@ class PreferencesView(FanView):
                                               part=context.PREFERENCES))
 
 
+class PreferenceScoreView(FanView):
+    rate_limit_scope = "save"
+    schema_tag = "preferences"
+
+    @extend_schema(request=PreferenceDeltaSerializer,
+                   parameters=[OpenApiParameter("category", OpenApiTypes.STR, OpenApiParameter.PATH,
+                                                pattern=CATEGORY_PATTERN.pattern,
+                                                description="A content category: 1 to 64 of a-z 0-9 _ -.")],
+                   responses={200: CategoryPreferenceSerializer,
+                              403: OpenApiResponse(description="`CONSENT_WITHDRAWN`: personalization is off for this "
+                                                               "fan; nothing was stored."),
+                              **errors(not_found="no memory of this fan.")},
+                   summary="Move the fan's score of one category (updatePreferenceScore)",
+                   description="`delta` in -1..1 is evidence for (> 0) or against (< 0) the category, weighed as a "
+                               "purchase (1) or an ignored offer (-0.3) would be. Answers the category's new "
+                               "preference. 403 `CONSENT_WITHDRAWN` while personalization is off for the fan.")
+    def patch(self, request, fan_id, category):
+        serializer = PreferenceDeltaSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(actions.preference_score_change(creator_id=request.user.creator_id, fan_id=fan_id,
+                                                        category=category, **serializer.validated_data))
+
+
 class CalibrateView(FanView):
     rate_limit_scope = "save"
     schema_tag = "personality"
@@ -283,6 +311,17 @@ class ResponseStyleView(FanView):
                    summary="The optimal response style for the fan (getOptimalResponseStyle)")
     def get(self, request, fan_id):
         return Response(context.response_style(creator_id=request.user.creator_id, fan_id=fan_id))
+
+
+class EmotionalStateView(FanView):
+    rate_limit_scope = "retrieval"
+    schema_tag = "emotions"
+
+    @extend_schema(responses={200: EmotionalStateSerializer},
+                   summary="The fan's emotional state (defaults for a fan with no messages)",
+                   description="`engagement_level` is the engagement's, as the context serves it.")
+    def get(self, request, fan_id):
+        return Response(context.emotional_state(creator_id=request.user.creator_id, fan_id=fan_id))
 
 
 class RecommendationsView(FanView):

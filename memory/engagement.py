@@ -6,6 +6,9 @@ Score in 0..1 (documented in README, "Engagement score"):
     frequency  = min(1, fan messages per week since first seen / 20)
     purchases  = 1 - exp(-total purchases / 3)
     reply_rate = fan replies / outgoing (creator or ai) messages, capped at 1
+Disengagement damps it: the score is multiplied by DAMPING of the worst current signal's
+severity (a fan with a high-severity signal scores at most 0.5: never `high`); `activity_score`
+is the score before that.
 Level: high >= 0.66, medium >= 0.33, low below.
 """
 import math
@@ -25,6 +28,10 @@ RECENCY_DAYS = 14
 MESSAGES_PER_WEEK_FOR_FULL_FREQUENCY = 20
 PURCHASE_SCALE = 3
 HIGH, MEDIUM = 0.66, 0.33
+DAMPING = {"low": 0.9, "medium": 0.75, "high": 0.5}
+# avg_response_time_seconds is measured within conversations: a reply after a longer silence (a
+# night, a day) counts for the reply rate, not for the reply time.
+SESSION_BREAK_SECONDS = 3600
 
 
 def level_for(score: float) -> str:
@@ -84,16 +91,26 @@ def _record_message(metrics: EngagementMetrics, sender: str, at: datetime) -> No
     metrics.fan_messages += 1
     if metrics.awaiting_reply_since and at >= metrics.awaiting_reply_since:
         delay = (at - metrics.awaiting_reply_since).total_seconds()
-        previous = metrics.avg_response_time_seconds or 0
         metrics.response_samples += 1
-        metrics.avg_response_time_seconds = round(previous + (delay - previous) / metrics.response_samples)
+        if delay <= SESSION_BREAK_SECONDS:  # a later answer opens a new conversation: not a reply time
+            previous = metrics.avg_response_time_seconds or 0
+            metrics.timed_replies += 1
+            metrics.avg_response_time_seconds = round(previous + (delay - previous) / metrics.timed_replies)
         metrics.awaiting_reply_since = None
+
+
+def with_disengagement(engagement: dict, severity: str | None) -> dict:
+    """The engagement part with its score damped by the worst disengagement severity (None: none)."""
+    value = round(engagement["activity_score"] * DAMPING.get(severity, 1.0), 4)
+    return {**engagement, "engagement_score": value, "engagement_level": level_for(value),
+            "disengagement_severity": severity}
 
 
 def metrics_to_dict(metrics: EngagementMetrics | None, now: datetime) -> dict:
     if metrics is None:
         return {
-            "engagement_score": 0.0, "engagement_level": "low", "total_messages": 0, "total_purchases": 0,
+            "engagement_score": 0.0, "engagement_level": "low", "activity_score": 0.0,
+            "disengagement_severity": None, "total_messages": 0, "total_purchases": 0,
             "total_revenue": "0.00", "avg_response_time_seconds": None, "first_interaction": None,
             "last_interaction": None,
         }
@@ -101,6 +118,8 @@ def metrics_to_dict(metrics: EngagementMetrics | None, now: datetime) -> dict:
     return {
         "engagement_score": value,
         "engagement_level": level_for(value),
+        "activity_score": value,
+        "disengagement_severity": None,
         "total_messages": metrics.total_messages,
         "total_purchases": metrics.total_purchases,
         "total_revenue": str(metrics.total_revenue),

@@ -138,6 +138,7 @@ class EngagementMetrics(models.Model):
     total_revenue = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     avg_response_time_seconds = models.PositiveIntegerField(null=True, blank=True)
     response_samples = models.PositiveIntegerField(default=0)
+    timed_replies = models.PositiveIntegerField(default=0)  # the replies averaged: within a session
     awaiting_reply_since = models.DateTimeField(null=True, blank=True)
     first_interaction = models.DateTimeField(null=True, blank=True)
     last_interaction = models.DateTimeField(null=True, blank=True)

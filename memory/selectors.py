@@ -163,6 +163,13 @@ def fan_engagement(*, creator_id: str, fan_id: str) -> dict | None:
             "weights": WEIGHTS}
 
 
+def _revenue_by_currency(creator_id: str, excluded_fans) -> dict[str, str]:
+    """Purchases summed per currency (amounts in different currencies are never added together)."""
+    rows = (InteractionEvent.objects.filter(creator_id=creator_id, type="purchase").exclude(fan_id__in=excluded_fans)
+            .values("currency").annotate(total=Sum("amount")).order_by("currency"))
+    return {row["currency"]: str(row["total"]) for row in rows}
+
+
 def creator_stats(*, creator_id: str, excluded_fans) -> dict:
     """The creator's totals over its fans with memory but `excluded_fans` (a fan-id subquery)."""
     counted = fans_with_memory(creator_id=creator_id).exclude(fan_id__in=excluded_fans)
@@ -171,14 +178,16 @@ def creator_stats(*, creator_id: str, excluded_fans) -> dict:
         revenue=Sum("total_revenue"),
     )
     fans = totals["fans"]
+    interactions = (totals["messages"] or 0) + (totals["purchases"] or 0)  # as the metric counts them
     counters = run("stats", lambda pipe: pipe.hgetall(keys.creator_stats_key(creator_id)))
     lookups, misses = (int((counters or [{}])[0].get(name, 0)) for name in (b"lookups", b"misses"))
     return {
         "creator_id": creator_id,
         "fans_with_memory": fans,
         "total_messages": totals["messages"] or 0,
-        "avg_interactions_per_fan": round((totals["messages"] or 0) / fans, 2) if fans else 0.0,
+        "avg_interactions_per_fan": round(interactions / fans, 2) if fans else 0.0,
         "total_purchases": totals["purchases"] or 0,
         "total_revenue": str(totals["revenue"] or Decimal("0.00")),
+        "revenue_by_currency": _revenue_by_currency(creator_id, excluded_fans),
         "cache_hit_rate": round(1 - misses / lookups, 4) if lookups else None,
     }

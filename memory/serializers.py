@@ -124,8 +124,16 @@ class RecentMessageSerializer(serializers.Serializer):
 
 
 class EngagementMetricsSerializer(serializers.Serializer):
-    engagement_score = serializers.FloatField(min_value=0, max_value=1)
-    engagement_level = serializers.ChoiceField(choices=("low", "medium", "high"))
+    engagement_score = serializers.FloatField(
+        min_value=0, max_value=1, help_text="activity_score damped by the worst disengagement signal "
+                                            "(x0.9 low, x0.75 medium, x0.5 high).")
+    engagement_level = serializers.ChoiceField(choices=("low", "medium", "high"),
+                                               help_text="Of engagement_score: high >= 0.66, medium >= 0.33.")
+    activity_score = serializers.FloatField(
+        min_value=0, max_value=1, help_text="0.35 recency + 0.25 frequency + 0.25 purchases + 0.15 reply rate.")
+    disengagement_severity = serializers.ChoiceField(
+        choices=("low", "medium", "high"), allow_null=True,
+        help_text="The worst current disengagement signal's severity; null when none.")
     total_messages = serializers.IntegerField(min_value=0)
     total_purchases = serializers.IntegerField(min_value=0)
     total_revenue = serializers.DecimalField(max_digits=12, decimal_places=2)
@@ -151,7 +159,12 @@ class StatsSerializer(serializers.Serializer):
     creator_id = serializers.CharField()
     fans_with_memory = serializers.IntegerField(min_value=0)
     total_messages = serializers.IntegerField(min_value=0)
-    avg_interactions_per_fan = serializers.FloatField(min_value=0)
+    avg_interactions_per_fan = serializers.FloatField(min_value=0, help_text="Messages and purchases per fan.")
     total_purchases = serializers.IntegerField(min_value=0)
-    total_revenue = serializers.DecimalField(max_digits=14, decimal_places=2)
+    total_revenue = serializers.DecimalField(
+        max_digits=14, decimal_places=2,
+        help_text="Every amount added whatever its currency (kept for compatibility): read revenue_by_currency.")
+    revenue_by_currency = serializers.DictField(
+        child=serializers.DecimalField(max_digits=14, decimal_places=2),
+        help_text='Total purchases per ISO 4217 currency, as decimal strings: {"USD": "12.99", "EUR": "30.00"}.')
     cache_hit_rate = serializers.FloatField(allow_null=True, help_text="null before the first context read.")

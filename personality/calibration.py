@@ -21,6 +21,9 @@ SPEED_WINDOW = 15  # reply delays kept for the median
 REPLY_WINDOW_SECONDS = 24 * 3600  # a later answer starts a new conversation, it is not a reply
 EMOJIS_TRACKED = 30
 PREFERRED_EMOJIS = 5
+# The fan's moods, not a style to mirror: the emotions lexicon's negative emoji (a test keeps them
+# in step) and the sarcastic upside-down face. Kept apart from preferred_emojis, as mood_emojis.
+MOOD_EMOJIS = frozenset("⁉☠☹⚠❌👎👿💔💢💤💩🖕😐😑😒😓😔😕😖😞😟😠😡😢😣😤😥😦😧😨😩😪😫😬😭😰😱😳😴😵😶😷😾😿🙀🙁🙄🙅🤐🤒🤔🤕🤡🤢🤦🤧🤨🤬🤮🤷🥀🥱🥴🥶🫠🫥🫨🙃")
 SEEN_EVENTS = 32  # recent event ids, so a redelivered task is not counted twice
 SERVED_REMEMBERED = 20  # tone served with each recent ai message, for feedback without metadata
 
@@ -255,9 +258,20 @@ def emoji_frequency(state: dict) -> float | None:
     return emoji["with"] / emoji["weight"] if emoji["weight"] else None
 
 
-def preferred_emojis(state: dict) -> list[str]:
+def _most_used(state: dict, mood: bool) -> list[str]:
     counts = state["emoji"]["counts"]
-    return sorted(counts, key=lambda symbol: -counts[symbol])[:PREFERRED_EMOJIS]
+    chosen = [symbol for symbol in counts if (symbol in MOOD_EMOJIS) == mood]
+    return sorted(chosen, key=lambda symbol: -counts[symbol])[:PREFERRED_EMOJIS]
+
+
+def preferred_emojis(state: dict) -> list[str]:
+    """The fan's most used positive or neutral emoji: safe to mirror."""
+    return _most_used(state, mood=False)
+
+
+def mood_emojis(state: dict) -> list[str]:
+    """The fan's most used negative or sarcastic emoji: how the fan feels, never to send back."""
+    return _most_used(state, mood=True)
 
 
 def length_class(length: float) -> str:
@@ -332,6 +346,7 @@ def derive(state: dict, population: dict) -> dict:
         "message_length_preference": length_class(length) if length is not None else "medium",
         "punctuation_style": "proper" if share is not None and share >= 0.5 else "casual",
         "preferred_emojis": preferred_emojis(state),
+        "mood_emojis": mood_emojis(state),
         "response_speed": response_speed(state),
         "confidence_score": confidence(state, population),
         "interaction_count": state["interactions"],

@@ -42,6 +42,7 @@ class PersonalityProfile(models.Model):
     )
     punctuation_style = models.CharField(max_length=10, choices=PunctuationStyle.choices, default=PunctuationStyle.CASUAL)
     preferred_emojis = encrypt(models.JSONField(default=list))
+    mood_emojis = encrypt(models.JSONField(default=list))
     response_speed = models.CharField(max_length=20, choices=ResponseSpeed.choices, default=ResponseSpeed.VARIABLE)
     confidence_score = models.DecimalField(max_digits=3, decimal_places=2, default=0.0)
     interaction_count = models.PositiveIntegerField(default=0)

@@ -20,7 +20,11 @@ class ProfileSerializer(serializers.Serializer):
     emoji_frequency = serializers.FloatField(min_value=0, max_value=1)
     message_length_preference = serializers.ChoiceField(choices=("short", "medium", "long"))
     punctuation_style = serializers.ChoiceField(choices=("casual", "proper"))
-    preferred_emojis = serializers.ListField(child=serializers.CharField())
+    preferred_emojis = serializers.ListField(child=serializers.CharField(),
+                                             help_text="The fan's most used positive or neutral emoji: safe to mirror.")
+    mood_emojis = serializers.ListField(child=serializers.CharField(),
+                                        help_text="The fan's most used negative or sarcastic emoji (🙄 🙃 😔): their "
+                                                  "mood, not to send back.")
     response_speed = serializers.ChoiceField(choices=("immediate", "delayed", "variable"))
     confidence_score = serializers.FloatField(min_value=0, max_value=1)
     last_calibrated = serializers.DateTimeField(allow_null=True)

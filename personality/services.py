@@ -154,7 +154,8 @@ def _save(profile: PersonalityProfile, state: dict, population: dict, recalibrat
     profile.interaction_count = state["interactions"]
     if state["interactions"] >= cal.CALIBRATION_THRESHOLD:
         fields = cal.derive(state, population)
-        for name in ("tone", "message_length_preference", "punctuation_style", "preferred_emojis", "response_speed"):
+        for name in ("tone", "message_length_preference", "punctuation_style", "preferred_emojis", "mood_emojis",
+                     "response_speed"):
             setattr(profile, name, fields[name])
         profile.emoji_frequency = Decimal(f"{fields['emoji_frequency']:.2f}")
         profile.confidence_score = Decimal(f"{fields['confidence_score']:.2f}")

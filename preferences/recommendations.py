@@ -6,7 +6,9 @@ score = category × (PRICE_FLOOR + (1 - PRICE_FLOOR) × price_fit) × (1 + TOPIC
   decayed purchase evidence per category is blended with the creator's category popularity,
   the fan's own share weighing more as evidence grows (w = P / (P + PRIOR_PURCHASES)), then
   multiplied by how often offers of that category were accepted rather than ignored or
-  refused. Scaled so that the best category of the request is 1.
+  refused. Scaled so that the best category of the request is 1; when nothing is known of any
+  of the request's categories (no evidence of the fan, no sale to the creator's fans), every
+  item's category is NO_EVIDENCE_CATEGORY, the neutral score of a category the fan never showed.
 - price_fit: how close the price is to what the fan usually pays, on a log scale (a Gaussian
   around the fan's typical amount, shrunk toward the creator's fans' typical amount by
   PRIOR_PURCHASES pseudo-purchases; cheaper than usual is penalised half as much as dearer).
@@ -21,6 +23,7 @@ from functools import lru_cache
 from .topics import TOPICS, extract_topics
 
 PRIOR_PURCHASES = 2.0
+NO_EVIDENCE_CATEGORY = 0.5  # as a category's preference score before any evidence
 PRICE_FLOOR = 0.1
 TOPIC_BOOST = 0.5
 TOPIC_REASON_MIN = 0.25
@@ -50,6 +53,11 @@ def category_weights(categories: set[str], content_preferences: dict, popularity
         share = (positive + PRIOR_PURCHASES * prior) / (positive_total + PRIOR_PURCHASES)
         weights[category] = share * (positive + 1) / (positive + negative + 1)
     return weights
+
+
+def _any_evidence(categories, content_preferences: dict, popularity: dict) -> bool:
+    return any(popularity.get(category) or (content_preferences.get(category) or {}).get("evidence_count")
+               for category in categories)
 
 
 @dataclass(frozen=True)
@@ -102,6 +110,8 @@ def rank(items: list[dict], preferences: dict, creator: dict | None = None, boug
     prices = price_model(preferences.get("spending"), (creator or {}).get("spending"))
     weights = category_weights({item.get("category") or "" for item in items}, content_preferences, popularity)
     best = max(weights.values(), default=0.0) or 1.0
+    if not _any_evidence(weights, content_preferences, popularity):
+        best /= NO_EVIDENCE_CATEGORY
     ranked = []
     for index, item in enumerate(items):
         category = item.get("category") or ""

@@ -68,6 +68,13 @@ class RecommendationSerializer(serializers.Serializer):
     signals = SignalsSerializer()
 
 
+class PreferenceDeltaSerializer(StrictSerializer):
+    """The seed's updatePreferenceScore: evidence for (delta > 0) or against (delta < 0) a category."""
+
+    delta = serializers.FloatField(min_value=-1, max_value=1,
+                                   help_text="The weight of the evidence: a purchase counts 1, an ignored offer -0.3.")
+
+
 class CategoryPreferenceSerializer(serializers.Serializer):
     category = serializers.CharField()
     score = serializers.FloatField(min_value=0, max_value=1)
@@ -79,12 +86,15 @@ class CategoryPreferenceSerializer(serializers.Serializer):
     negative = serializers.FloatField()
 
 
+DAYS_HELP = "Days of the week as the seed numbers them: 0 = Sunday ... 6 = Saturday (UTC)."
+
+
 class PurchasePatternSerializer(serializers.Serializer):
     content_type = serializers.ChoiceField(choices=KINDS)
     average_amount = serializers.FloatField()
     frequency = serializers.FloatField(help_text="Purchases per month.")
     preferred_days = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6),
-                                           help_text="0 is Monday (UTC).")
+                                           help_text=DAYS_HELP)
     preferred_hours = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=23),
                                             help_text="Hours of the day (UTC).")
     purchase_count = serializers.IntegerField(min_value=0)
@@ -94,7 +104,7 @@ class PurchasePatternSerializer(serializers.Serializer):
 
 class CommunicationSerializer(serializers.Serializer):
     active_hours = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=23))
-    active_days = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6))
+    active_days = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6), help_text=DAYS_HELP)
     reply_speed = serializers.ChoiceField(choices=("immediate", "fast", "slow"), allow_null=True)
     typical_reply_seconds = serializers.IntegerField(allow_null=True)
     reply_samples = serializers.IntegerField(min_value=0)

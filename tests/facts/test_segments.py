@@ -148,3 +148,16 @@ def test_rebuild_command_fills_segments_of_fans_known_before(api, other_api):
     call_command("rebuild_fan_segments", "--creator", "creator_a", stdout=out)
     assert "1 fan segment(s)" in out.getvalue()
     assert list(FanSegment.objects.values_list("fan_id", "total_spent")) == [("f_1", 25)]
+
+
+def test_no_vip_before_enough_paying_fans_nor_under_the_minimum_spend(api):
+    assert post(api, purchase("first", fan_id="f_first", amount="12.99")).status_code == 201
+    segments_refresh()
+    assert segment(api, "f_first")["vip"] is False  # one buyer is not his own 90th percentile
+    for index in range(1, 10):
+        assert post(api, purchase(f"p{index}", fan_id=f"f_{index}", amount=f"{index}.00")).status_code == 201
+    segments_refresh()  # ten paying fans now, the 90th percentile about 9.40: under the minimum spend
+    assert listed(api, segment="vip") == []
+    assert post(api, purchase("big", fan_id="f_9", amount="150.00")).status_code == 201
+    segments_refresh()
+    assert listed(api, segment="vip") == ["f_9"]

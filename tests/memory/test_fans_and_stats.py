@@ -67,7 +67,7 @@ def test_stats_are_the_creators_totals(three_fans, other_api):
     three_fans.get("/api/v1/fans/f_busy/context/")
     stats = three_fans.get("/api/v1/stats/").json()
     assert stats["fans_with_memory"] == 3 and stats["total_messages"] == 8
-    assert stats["avg_interactions_per_fan"] == pytest.approx(8 / 3, abs=0.01)
+    assert stats["avg_interactions_per_fan"] == pytest.approx((8 + 2) / 3, abs=0.01)  # messages and purchases
     assert stats["total_purchases"] == 2 and stats["total_revenue"] == "25.00"
     assert stats["cache_hit_rate"] == pytest.approx(0.5)  # the first read missed every part, the second hit all
     assert other_api.get("/api/v1/stats/").json()["fans_with_memory"] == 0
@@ -104,3 +104,12 @@ def test_a_page_past_the_last_is_a_404(api):
     post(api, message())
     response = api.get("/api/v1/fans/?page=99")
     assert response.status_code == 404 and response.json()["error"]["type"] == "MEMORY_NOT_FOUND"
+
+
+def test_stats_keep_revenue_per_currency(api):
+    for event_id, amount, currency in (("u1", "12.99", "USD"), ("u2", "7.01", "USD"), ("e1", "30.00", "EUR")):
+        body = purchase(event_id)
+        body["purchase"].update(amount=amount, currency=currency)
+        assert post(api, body).status_code == 201
+    stats = api.get("/api/v1/stats/").json()
+    assert stats["revenue_by_currency"] == {"EUR": "30.00", "USD": "20.00"}

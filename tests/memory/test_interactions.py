@@ -56,6 +56,20 @@ def test_engagement_metrics_follow_the_events(api):
     assert metrics.last_interaction > start
 
 
+def test_reply_time_is_measured_within_conversations_not_across_nights(api):
+    start = timezone.now() - timedelta(days=2)
+    replies = [(0, 400), (3600 * 3, 600), (3600 * 20, 3600 * 9)]  # (ai message at, fan reply after) in s
+    for index, (at, after) in enumerate(replies):
+        sent = start + timedelta(seconds=at)
+        post(api, message(f"ai{index}", sender="ai", occurred_at=sent.isoformat()))
+        post(api, message(f"fan{index}", occurred_at=(sent + timedelta(seconds=after)).isoformat()))
+    metrics = EngagementMetrics.objects.get(creator_id="creator_a", fan_id="f_1")
+    assert metrics.avg_response_time_seconds == 500  # the overnight answer (9 h) is not a reply time
+    assert metrics.response_samples == 3  # ...but it is a reply, for the reply rate
+    engagement = api.get("/api/v1/fans/f_1/engagement/").json()
+    assert engagement["avg_response_time_seconds"] == 500 and engagement["components"]["reply_rate"] == 1.0
+
+
 @pytest.mark.parametrize("body, field", [
     (message(fan_id="bad id!"), "fan_id"),
     (message(fan_id="x" * 256), "fan_id"),

@@ -51,6 +51,7 @@ def test_a_short_casual_emoji_fast_fan(api):
     assert body["punctuation_style"] == "casual"
     assert body["emoji_frequency"] == 1.0
     assert body["preferred_emojis"][0] == "😂" and set(body["preferred_emojis"]) == {"😂", "🔥", "😍"}
+    assert body["mood_emojis"] == []
     assert body["response_speed"] == "immediate"
     assert body["interaction_count"] == 12 and body["last_calibrated"] is not None
     assert 0 < body["confidence_score"] < 1
@@ -258,3 +259,12 @@ def test_the_admin_shows_the_evidence_behind_each_field(api, admin_client):
     text = page.content.decode()
     assert "evidence: tone" in text.lower() and "recent reply delays" in text and "😍" in text
     assert admin_client.post(f"/admin/personality/personalityprofile/{row.pk}/delete/").status_code == 403
+
+
+def test_eye_rolls_are_mood_emojis_never_preferred_ones(api):
+    texts = ["whatever 🙄", "great, another ad 🙃", "meh 😔", "ok 🙄", "lol 😂", "fine 🙄"]
+    conversation(api, "f_1", texts, reply_after=20)
+    body = profile(api)
+    assert body["preferred_emojis"] == ["😂"]
+    assert body["mood_emojis"][0] == "🙄" and set(body["mood_emojis"]) == {"🙄", "🙃", "😔"}
+    assert api.get("/api/v1/fans/f_1/context/").json()["personality_profile"]["mood_emojis"] == body["mood_emojis"]

@@ -138,3 +138,18 @@ def test_every_field_has_its_evidence_explained():
     assert explained["tone"]["flirty"]["creator's fans (successes, failures)"] == [2.0, 1.0]
     assert list(explained["preferred_emojis"]) == ["😍"] and explained["preferred_emojis"]["😍"] > 1
     assert explained["response_speed"]["recent reply delays (s)"] == [30.0] * 6
+
+
+def test_mood_emojis_are_reported_apart_from_the_ones_to_mirror():
+    state = state_after(["ugh 🙄🙄", "sure 🙃", "sad day 😔", "love it 😍", "ok 👍"] * 2)
+    assert set(cal.preferred_emojis(state)) == {"😍", "👍"}
+    assert set(cal.mood_emojis(state)) == {"🙄", "🙃", "😔"} and cal.mood_emojis(state)[0] == "🙄"
+    fields = cal.derive(state, {})
+    assert not set(fields["preferred_emojis"]) & cal.MOOD_EMOJIS
+
+
+def test_mood_emojis_hold_every_negative_emoji_of_the_emotions_lexicon():
+    from emotions.analyzer.lexicon import EMOJI
+    negative = {symbol for symbol, (valence, _) in EMOJI.items() if valence < 0}
+    assert negative <= cal.MOOD_EMOJIS
+    assert not {symbol for symbol, (valence, _) in EMOJI.items() if valence > 0.1} & cal.MOOD_EMOJIS

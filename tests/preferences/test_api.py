@@ -256,3 +256,19 @@ def test_admin_shows_preferences_read_only(api, admin_client):
     assert admin_client.get(f"/admin/preferences/fanpreferences/{row.pk}/change/").status_code == 200
     assert admin_client.get("/admin/preferences/fanpreferences/add/").status_code == 403
     assert admin_client.post(f"/admin/preferences/fanpreferences/{row.pk}/delete/", {"post": "yes"}).status_code == 403
+
+
+def test_categories_nothing_is_known_of_are_neutral_not_a_perfect_match(api):
+    items = [{"content_id": "a", "category": "cosplay", "price": 12},
+             {"content_id": "b", "category": "feet", "price": 12}]
+    ranked = recommend(api, items, fan_id="newcomer").json()
+    assert [row["signals"]["category"] for row in ranked] == [0.5, 0.5]
+    post(api, buy("o1", fan_id="other", category="feet", amount="12.00"))
+    ranked = recommend(api, items, fan_id="newcomer").json()
+    assert ranked[0]["content_id"] == "b" and ranked[0]["signals"]["category"] == 1.0
+
+
+def test_the_schema_numbers_days_as_the_seed_and_the_code_do(api):
+    schemas = api.get("/api/schema/?format=json").json()["components"]["schemas"]
+    for schema, field in (("PurchasePattern", "preferred_days"), ("Communication", "active_days")):
+        assert "0 = Sunday" in schemas[schema]["properties"][field]["description"]
