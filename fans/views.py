@@ -256,11 +256,19 @@ class PreferencesView(FanView):
                                               part=context.PREFERENCES))
 
 
+# Written out: drf-spectacular publishes every PATCH body as partial, and `delta` is required.
+PREFERENCE_DELTA_SCHEMA = {
+    "type": "object", "required": ["delta"], "additionalProperties": False,
+    "properties": {"delta": {"type": "number", "minimum": -1, "maximum": 1,
+                             "description": "The weight of the evidence: a purchase counts 1, an ignored offer -0.3."}},
+}
+
+
 class PreferenceScoreView(FanView):
     rate_limit_scope = "save"
     schema_tag = "preferences"
 
-    @extend_schema(request=PreferenceDeltaSerializer,
+    @extend_schema(request={"application/json": PREFERENCE_DELTA_SCHEMA},
                    parameters=[OpenApiParameter("category", OpenApiTypes.STR, OpenApiParameter.PATH,
                                                 pattern=CATEGORY_PATTERN.pattern,
                                                 description="A content category: 1 to 64 of a-z 0-9 _ -.")],

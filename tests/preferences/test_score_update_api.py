@@ -60,7 +60,6 @@ def test_the_schema_documents_the_operation(api):
     operation = schema["paths"]["/api/v1/fans/{fan_id}/preferences/{category}/"]["patch"]
     assert operation["tags"] == ["preferences"]
     assert {"200", "400", "403", "404"} <= set(operation["responses"])
-    body = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
-    delta = schema["components"]["schemas"][body]
+    delta = operation["requestBody"]["content"]["application/json"]["schema"]
     assert delta["properties"]["delta"]["minimum"] == -1 and delta["properties"]["delta"]["maximum"] == 1
-    assert delta.get("additionalProperties") is False
+    assert delta["required"] == ["delta"] and delta.get("additionalProperties") is False
