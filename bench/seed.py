@@ -92,6 +92,9 @@ def seed_recall() -> None:
                                                sender=sender, message_content=line, created_at=at)
                 entry_save(creator_id=creator.id, fan_id=fan_id,
                            message={"event_id": row.event_id, "sender": sender, "content": line, "at": at})
+            EngagementMetrics.objects.create(creator=creator, fan_id=fan_id, total_messages=RECALL_MESSAGES,
+                                             fan_messages=RECALL_MESSAGES // 2, first_interaction=start,
+                                             last_interaction=at, engagement_score=0.5)
         print(f"recall fans {f + 1}/{RECALL_FANS}", flush=True)
 
 
@@ -113,6 +116,7 @@ if __name__ == "__main__":
     if IndexEntry.objects.filter(fan_id__startswith="recall_fan_").count() != RECALL_FANS * RECALL_MESSAGES:
         IndexEntry.objects.all().delete()
         FanMemory.objects.filter(fan_id__startswith="recall_fan_").delete()
+        EngagementMetrics.objects.filter(fan_id__startswith="recall_fan_").delete()
         seed_recall()
     with connection.cursor() as cursor:  # fresh statistics, as a live database has
         cursor.execute("ANALYZE")
