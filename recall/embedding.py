@@ -51,7 +51,7 @@ def meaning(text: str) -> np.ndarray:
     return (total / (np.linalg.norm(total) or 1.0)).astype(np.float32)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)  # 16 MiB at most per process
 def rotation(key_id: str, creator_id: str) -> np.ndarray:
     """An orthogonal matrix drawn from the hashing key and the creator (256 KiB, a few ms to draw)."""
     seed_text = b"recall rotation|" + terms.term_key(key_id) + b"|" + creator_id.encode()
