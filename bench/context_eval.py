@@ -21,7 +21,9 @@ then `GET /api/v1/fans/{fan_id}/context/` is read for each fan and compared, ite
   its `what`); time zones inferred from active hours (source `inferred`) are left out.
 
 Precision and recall are micro-averaged per item over the `dev` and the `blind` split apart. The blind
-quarter must never be looked at while tuning: only its figures are read.
+quarter must never be looked at while tuning: only its totals are printed, and `--json` adds each
+dev conversation's expected and observed items, never a blind one's. Every fan of the set is erased
+before the run, so the creator's tone totals (shared by its fans) start from nothing: runs repeat.
 """
 import argparse
 import json
@@ -103,8 +105,6 @@ def body_of(conversation: dict, event: list, occurred_at: datetime) -> dict:
 
 
 def save(client, conversation: dict, now: datetime) -> None:
-    fan_id = fan_id_of(conversation)
-    client.delete(f"/api/v1/fans/{fan_id}/")
     for event, occurred_at in zip(conversation["events"], timeline(conversation, now)):
         answer = client.post("/api/v1/interactions/", body_of(conversation, event, occurred_at), format="json")
         assert answer.status_code in (200, 201), (event[0], answer.status_code, answer.content)
@@ -277,7 +277,8 @@ def report_of(conversations: list[dict], contexts: dict[str, dict]) -> dict:
             if label is not None:
                 items[item]["by"][label] = tally.as_dict()
         splits[split] = {"conversations": counts[split], "items": items}
-    present = {field: sum(field in context for context in contexts.values()) for field in ("open_items", "disengagement")}
+    present = {field: sum(field in context for context in contexts.values())
+               for field in ("open_items", "disengagement")}
     return {"splits": splits, "fields_present": present}
 
 
@@ -294,6 +295,8 @@ def evaluate(conversations: list[dict], client=None, creator_id: str = CREATOR) 
         client = APIClient()
         client.credentials(HTTP_AUTHORIZATION=f"Bearer {api_key_create(creator_id=creator_id)}")
     now = datetime.now(timezone.utc)
+    for conversation in conversations:  # all gone first: the creator's tone totals start from nothing each run
+        client.delete(f"/api/v1/fans/{fan_id_of(conversation)}/")
     for conversation in conversations:
         save(client, conversation, now)
     call_command("rebuild_fan_segments", "--creator", creator_id, stdout=open(os.devnull, "w"))
@@ -302,7 +305,21 @@ def evaluate(conversations: list[dict], client=None, creator_id: str = CREATOR) 
         answer = client.get(f"/api/v1/fans/{fan_id_of(conversation)}/context/")
         assert answer.status_code == 200, answer.content
         contexts[fan_id_of(conversation)] = answer.json()
-    return report_of(conversations, contexts)
+    return report_of(conversations, contexts) | {"dev_conversations": _dev_rows(conversations, contexts)}
+
+
+def _dev_rows(conversations: list[dict], contexts: dict[str, dict]) -> list[dict]:
+    """Expected and observed, conversation by conversation, for the dev split only (never the blind)."""
+    def plain(value):
+        return sorted(value, key=str) if isinstance(value, (set, list)) else value
+    rows = []
+    for conversation in conversations:
+        if conversation.get("split", "dev") != "dev":
+            continue
+        expected, seen = expected_of(conversation), observed(contexts[fan_id_of(conversation)])
+        rows.append({"id": conversation["id"],
+                     **{item: {"expected": plain(expected[item]), "observed": plain(seen[item])} for item in ITEMS}})
+    return rows
 
 
 def _figure(value) -> str:
@@ -311,7 +328,7 @@ def _figure(value) -> str:
 
 def print_report(report: dict, details: bool = True) -> None:
     splits = report["splits"]
-    names = list(splits)
+    names = sorted(splits, key=lambda name: name != "dev")
     print("| item | " + " | ".join(f"{name} P | {name} R | {name} n" for name in names) + " |")
     print("|---|" + "---|---|---|" * len(names))
     for item in ITEMS:
@@ -323,24 +340,23 @@ def print_report(report: dict, details: bool = True) -> None:
     print("\nconversations: " + ", ".join(f"{name} {splits[name]['conversations']}" for name in names)
           + "; n = expected items. Fields present in the contexts: "
           + ", ".join(f"{field} {count}" for field, count in report["fields_present"].items()))
-    if not details:
+    if not details or "dev" not in splits:
         return
+    print("\nBy kind or label, dev only (the blind split is given as the totals above, nothing more):")
     for item in ITEMS:
-        rows = sorted({label for name in names for label in splits[name]["items"][item]["by"]})
-        if not rows:
-            continue
-        print(f"\n{item}: " + "; ".join(
-            f"{label} " + " / ".join(
-                f"{name} P {_figure(tally['precision'])} R {_figure(tally['recall'])} ({tally['hits']}/{tally['expected']})"
-                for name in names if (tally := splits[name]["items"][item]["by"].get(label)))
-            for label in rows))
+        labels = splits["dev"]["items"][item]["by"]
+        if labels:
+            print(f"- {item}: " + "; ".join(
+                f"{label} P {_figure(t['precision'])} R {_figure(t['recall'])} ({t['hits']}/{t['expected']})"
+                for label, t in labels.items()))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--only", nargs="*", help="conversation ids")
-    parser.add_argument("--json", type=Path, help="also write the report here")
+    parser.add_argument("--json", type=Path, help="also write the report here, with each dev conversation's "
+                                                  "expected and observed items (never the blind ones)")
     arguments = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_dev")
@@ -354,7 +370,7 @@ def main() -> None:
     report = evaluate(conversations)
     print_report(report)
     if arguments.json:
-        arguments.json.write_text(json.dumps(report, indent=1))
+        arguments.json.write_text(json.dumps(report, indent=1, ensure_ascii=False, default=sorted))
 
 
 if __name__ == "__main__":

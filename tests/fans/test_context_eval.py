@@ -66,7 +66,8 @@ def test_the_shapes_other_helpers_may_add_are_read():
 def test_the_harness_runs_through_the_api_and_reports_every_item():
     conversations = [c for c in context_eval.load() if c["id"] in SMALL]
     report = context_eval.evaluate(conversations, creator_id="eval-context-test")
-    assert set(report) == {"splits", "fields_present"}
+    assert set(report) == {"splits", "fields_present", "dev_conversations"}
+    assert [row["id"] for row in report["dev_conversations"]] == sorted(SMALL)
     assert report["splits"]["dev"]["conversations"] == len(SMALL)
     items = report["splits"]["dev"]["items"]
     assert set(items) == set(context_eval.ITEMS)
