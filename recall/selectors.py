@@ -84,8 +84,9 @@ def search(*, creator_id: str, fan_id: str, query: str, k: int, after=None, befo
 
 
 def stale_entries(*, creator_id: str | None = None) -> dict[str, list[str]]:
-    """Event ids of the entries indexed in an older format or under a retired key, by creator."""
-    rows = IndexEntry.objects.filter(Q(format__lt=FORMAT) | ~Q(key_id__in=terms.key_ids()))
+    """Event ids of the entries indexed in an older format or under a key other than the current
+    one (a rotation is finished once none is left), by creator."""
+    rows = IndexEntry.objects.filter(Q(format__lt=FORMAT) | ~Q(key_id=terms.key_ids()[0]))
     if creator_id is not None:
         rows = rows.filter(creator_id=creator_id)
     stale: dict[str, list[str]] = {}

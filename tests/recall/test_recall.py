@@ -227,6 +227,9 @@ def test_key_rotation_keeps_recall_working(api, settings):
     assert IndexEntry.objects.values("key_id").distinct().count() == 2
     found = contents(recall(api, "wedding cake sister married", k=2))
     assert set(found) == {CHAT[0][1], "the wedding cake was delicious"}
+    call_command("reindex_memories", "--stale")  # the rotation finished: every entry under the new key
+    assert IndexEntry.objects.values("key_id").distinct().count() == 1
+    assert set(contents(recall(api, "wedding cake sister married", k=2))) == set(found)
 
 
 def test_messages_left_by_a_failed_run_are_indexed_by_the_sweep(api, monkeypatch):

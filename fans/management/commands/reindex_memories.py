@@ -1,5 +1,5 @@
 """Index the messages saved before the recall index existed (or under a learner list without it);
-with --stale, also those indexed in an older format or under a retired key.
+with --stale, also those indexed in an older format or under an older key.
 
 Resumable: each message is indexed and marked in its own transaction, so a stopped run starts again
 where it was (stale entries are first marked as not indexed, BATCH at a time)."""
@@ -21,7 +21,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--creator", help="only this creator's messages")
         parser.add_argument("--stale", action="store_true",
-                            help="also re-index entries of an older format or under a retired key")
+                            help="also re-index entries of an older format or under an older key")
 
     def handle(self, *args, creator=None, stale=False, **options):
         if creator is not None:
