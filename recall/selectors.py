@@ -7,7 +7,9 @@ standardised over the fan's messages and the two added, meaning weighted SEMANTI
 is found when it shares a term with the query or its meaning stands SEMANTIC_FLOOR deviations above
 the fan's mean (unrelated texts still have cosines of 0.2-0.4 in a static table). A message whose
 sender the query names (by the sender name the platform sent, or the fan by their name fact) gains
-SPEAKER_WEIGHT. The constants were chosen on LoCoMo's dev split. A search decrypts nothing.
+SPEAKER_WEIGHT, one of the time the query speaks of ("last week", recall.dates) DATE_WEIGHT. The
+constants were chosen on LoCoMo's dev split (DATE_WEIGHT was not: its questions name no dates). A
+search decrypts nothing.
 
 A fan's entries are read once into arrays (FanIndex) and kept in the process (CACHED_FANS of them,
 least recently used out). Each search first asks PostgreSQL for the entries' count and highest id,
@@ -22,8 +24,9 @@ from datetime import timedelta
 import numpy as np
 from django.db import connection
 from django.db.models import Q
+from django.utils import timezone
 
-from . import embedding, terms
+from . import dates, embedding, terms
 from .models import FORMAT, IndexEntry
 
 SESSION_GAP = timedelta(hours=1)
@@ -33,6 +36,7 @@ K1, B = 1.2, 0.75
 SEMANTIC_WEIGHT = 0.85
 SEMANTIC_FLOOR = 2.0
 SPEAKER_WEIGHT = 0.5
+DATE_WEIGHT = 0.5
 MAX_QUERY_TERMS = 64
 CACHED_FANS = 128  # about 300 KiB a fan of 1,000 messages: 40 MiB at most per process
 
@@ -75,7 +79,8 @@ def search(*, creator_id: str, fan_id: str, query: str, k: int, after=None, befo
         return []
     lexical = _lexical(index, query_terms)
     meaning = _standardised(*_semantic(index, query_meaning, creator_id))
-    scores = _standardised(lexical) + SEMANTIC_WEIGHT * meaning + SPEAKER_WEIGHT * _named(index, query, fan_name)
+    scores = (_standardised(lexical) + SEMANTIC_WEIGHT * meaning + SPEAKER_WEIGHT * _named(index, query, fan_name)
+              + DATE_WEIGHT * _in_window(index, dates.window(query, timezone.now())))
     found = ((lexical > 0) | (meaning >= SEMANTIC_FLOOR)) & _kept(index, after=after, before=before, sender=sender)
     ranked = (i for i in np.flatnonzero(found)[np.argsort(-scores[found], kind="stable")]
               if index.event_ids[i] not in exclude)
@@ -177,6 +182,12 @@ def _kept(index: FanIndex, *, after, before, sender) -> np.ndarray:
     if before is not None:
         kept &= index.times < before.timestamp()
     return kept
+
+
+def _in_window(index: FanIndex, span) -> np.ndarray:
+    if span is None:
+        return np.zeros(len(index.event_ids))
+    return ((index.times >= span[0].timestamp()) & (index.times < span[1].timestamp())).astype(float)
 
 
 def _lexical(index: FanIndex, query_terms: list[str]) -> np.ndarray:

@@ -91,6 +91,18 @@ def test_a_query_that_names_someone_favours_what_they_wrote(api):
     assert contents(recall(api, "Where did Dana go hiking?", fan_id="f_2", k=1)) == [lines[1][2]]
 
 
+def test_a_query_that_names_a_time_favours_the_messages_of_that_time(api):
+    save_chat(api)
+    now = timezone.now()
+    for event_id, days_ago in (("gym-old", 120), ("gym-recent", 35), ("gym-yesterday", 1)):
+        post(api, message(event_id, content="back from the gym, leg day was brutal",
+                          occurred_at=(now - timedelta(days=days_ago)).isoformat()))
+    first = lambda query: recall(api, query, k=1).json()["results"][0]["event_id"]  # noqa: E731
+    assert first("how was the gym yesterday?") == "gym-yesterday"
+    assert first("comment c'était la salle de sport il y a un mois ?") == "gym-recent"
+    assert first("the gym four months ago") == "gym-old"
+
+
 def test_context_with_a_query_adds_relevant_memories_not_in_recent_messages(api):
     save_chat(api)
     plain = api.get(f"/api/v1/fans/{FAN}/context/").json()
