@@ -222,10 +222,12 @@ def _population_subtract(creator_id: str, tone: str, successes: float, failures:
     return adjusted
 
 
+@transaction.atomic
 def creator_tones_set(*, creator_id: str, tones: list[str]) -> tuple[str, ...]:
-    """The tones the creator lets the assistant serve (at least one, checked by the caller). The
-    cached profiles of its fans that may now serve another tone (calibrated in a tone switched off,
-    or not calibrated: the population's tone) are forgotten after commit; the others stay."""
+    """The tones the creator lets the assistant serve (at least one, checked by the caller). A tone
+    switched off is served no more at once: the cached profiles that may serve it (calibrated in
+    it, or not calibrated: the population's tone) are forgotten after commit, and the selector
+    derives such a profile's tone again. A tone switched on is explored from each fan's next event."""
     enabled = cal.explored(tones)
     CreatorTones.objects.update_or_create(creator_id=creator_id, defaults={"enabled_tones": list(enabled)})
     affected = (PersonalityProfile.objects.filter(creator_id=creator_id)
