@@ -130,6 +130,14 @@ def fan_facts(*, creator_id: str, fan_id: str, kind: str | None = None) -> list[
     return [fact_to_dict(fact) for fact in rows.order_by("kind", "-last_seen")]
 
 
+def fan_timezone(*, creator_id: str, fan_id: str) -> str | None:
+    """The fan's time zone (IANA name): stated, set by staff, or inferred from active hours; None
+    when unknown."""
+    value = Fact.objects.filter(creator_id=creator_id, fan_id=fan_id, kind="timezone").values_list(
+        "value", flat=True).first()
+    return value if isinstance(value, str) and value else None
+
+
 def fact_kind(*, creator_id: str, fan_id: str, fact_id) -> str | None:
     return Fact.objects.filter(creator_id=creator_id, fan_id=fan_id, id=fact_id).values_list("kind", flat=True).first()
 

@@ -272,3 +272,20 @@ def test_the_schema_numbers_days_as_the_seed_and_the_code_do(api):
     schemas = api.get("/api/schema/?format=json").json()["components"]["schemas"]
     for schema, field in (("PurchasePattern", "preferred_days"), ("Communication", "active_days")):
         assert "0 = Sunday" in schemas[schema]["properties"][field]["description"]
+
+
+def test_purchase_patterns_and_active_hours_in_the_fans_stated_time_zone(api):
+    assert post(api, message("hello", content="hi")).status_code == 201
+    assert api.post("/api/v1/fans/f_1/facts/", {"kind": "timezone", "value": "Asia/Tokyo"},
+                    format="json").status_code == 201
+    for index, moment in enumerate(("2026-11-06T21:10:00Z", "2026-11-13T21:30:00Z", "2026-11-20T21:45:00Z")):
+        assert post(api, buy(f"p{index}", kind="ppv", amount="10.00", occurred_at=moment)).status_code == 201
+        assert post(api, message(f"m{index}", content="so late", occurred_at=moment)).status_code == 201
+    body = preferences(api)
+    [ppv] = body["purchase_patterns"]
+    assert (ppv["preferred_days"], ppv["preferred_hours"], ppv["timezone"]) == ([6], [6], "Asia/Tokyo")  # no DST: whatever today is
+    comm = body["communication_preferences"]
+    assert comm["timezone"] == "Asia/Tokyo" and 6 in comm["active_hours"]
+    context = api.get("/api/v1/fans/f_1/context/").json()["preferences"]
+    assert context["purchase_patterns"][0]["timezone"] == "Asia/Tokyo"
+    assert preferences(api, "f_unknown")["communication_preferences"]["timezone"] == "UTC"

@@ -192,3 +192,35 @@ def test_nothing_known_keeps_the_given_order():
     ranked = recommendations.rank(items, {}, None)
     assert [row["content_id"] for row in ranked] == ["0", "1", "2"]
     assert {row["reason"] for row in ranked} == {"No history yet: neutral rank."}
+
+
+def test_preferred_days_and_hours_in_the_fans_time_zone():
+    state = learning.new_state()
+    friday_late = datetime(2026, 11, 6, 23, 30, tzinfo=timezone.utc)  # Saturday 00:30 in Paris (UTC+1)
+    for week in range(3):
+        buy(state, friday_late + timedelta(weeks=week), category="", kind="ppv")
+        learning.observe_message(state, sender="fan", at=at(friday_late + timedelta(weeks=week)))
+    utc = view(state)
+    assert utc["purchase_patterns"][0]["preferred_days"] == [5] and utc["purchase_patterns"][0]["preferred_hours"] == [23]
+    assert utc["purchase_patterns"][0]["timezone"] == "UTC" and utc["communication_preferences"]["timezone"] == "UTC"
+    learning.set_timezone(state, "Europe/Paris")
+    paris = view(state)
+    assert (paris["purchase_patterns"][0]["preferred_days"], paris["purchase_patterns"][0]["preferred_hours"]) == ([6], [0])
+    comm = paris["communication_preferences"]
+    assert (comm["active_days"], comm["active_hours"], comm["timezone"]) == ([6], [0], "Europe/Paris")
+    learning.set_timezone(state, "America/Los_Angeles")  # UTC-8 in November
+    assert view(state)["communication_preferences"]["active_hours"] == [15]
+    learning.set_timezone(state, "Etc/GMT+5")  # an inferred offset (POSIX sign: UTC-5)
+    assert view(state)["communication_preferences"]["active_hours"] == [18]
+    learning.set_timezone(state, "Not/AZone")
+    assert view(state)["communication_preferences"]["timezone"] == "UTC"
+
+
+def test_a_state_written_before_keeps_its_utc_counts_and_says_so():
+    old = learning.new_state()
+    old["comm"] = {**{key: value for key, value in old["comm"].items() if key != "week"},
+                   "hours": [0] * 24, "days": [0] * 7}
+    old["tz"] = "Europe/Paris"
+    learning.observe_message(old, sender="fan", at=at(T0))
+    comm = view(old)["communication_preferences"]
+    assert (comm["active_hours"], comm["active_days"], comm["timezone"]) == ([21], [5], "UTC")
