@@ -8,6 +8,7 @@ preferences/README.md for the update rule and the decay.
 """
 import math
 from datetime import datetime, timezone
+from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DAY = 86400.0
@@ -264,15 +265,20 @@ def pattern_view(kind: str, stats: dict, now: float, zone: str | None = None) ->
     days, hours, used = local_days_hours(stats, zone, now)
     return {
         "content_type": kind,
-        "average_amount": round(stats["sum"] / stats["c"], 2),
+        "average_amount": money(stats["sum"] / stats["c"]),
         "frequency": round(stats["c"] / months, 2),
         "preferred_days": preferred(days, 3),
         "preferred_hours": preferred(hours, 3),
         "timezone": used,
         "purchase_count": stats["c"],
-        "total_amount": round(stats["sum"], 2),
+        "total_amount": money(stats["sum"]),
         "last_purchase_at": iso(stats["last"]),
     }
+
+
+def money(value: float) -> str:
+    """An amount as the API gives money: a decimal string with two places ("12.99"), never a float."""
+    return str(Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def spending_view(spend: dict) -> dict:
@@ -280,8 +286,8 @@ def spending_view(spend: dict) -> dict:
         return {"purchases": 0, "typical_amount": None, "low": None, "high": None}
     mean = spend["s"] / spend["n"]
     sd = math.sqrt(max(0.0, spend["ss"] / spend["n"] - mean * mean))
-    return {"purchases": spend["n"], "typical_amount": round(math.exp(mean), 2),
-            "low": round(math.exp(mean - sd), 2), "high": round(math.exp(mean + sd), 2)}
+    return {"purchases": spend["n"], "typical_amount": money(math.exp(mean)),
+            "low": money(math.exp(mean - sd)), "high": money(math.exp(mean + sd))}
 
 
 def reply_speed(seconds: float | None) -> str | None:

@@ -86,6 +86,8 @@ class CategoryPreferenceSerializer(serializers.Serializer):
     negative = serializers.FloatField()
 
 
+MONEY_HELP = ("A decimal string (\"12.99\"): amounts as paid, added whatever their currency (not converted; per "
+              "currency: engagement_metrics.revenue_by_currency).")
 DAYS_HELP = ("Days of the week as the seed numbers them: 0 = Sunday ... 6 = Saturday, in the fan's local time "
              "(`timezone`).")
 HOURS_HELP = "Hours of the day (0-23) in the fan's local time (`timezone`)."
@@ -95,7 +97,7 @@ TIMEZONE_HELP = ("The zone the days and hours are in: the fan's IANA time zone w
 
 class PurchasePatternSerializer(serializers.Serializer):
     content_type = serializers.ChoiceField(choices=KINDS)
-    average_amount = serializers.FloatField()
+    average_amount = serializers.DecimalField(max_digits=14, decimal_places=2, help_text=MONEY_HELP)
     frequency = serializers.FloatField(help_text="Purchases per month.")
     preferred_days = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6),
                                            help_text=DAYS_HELP)
@@ -103,7 +105,7 @@ class PurchasePatternSerializer(serializers.Serializer):
                                             help_text=HOURS_HELP)
     timezone = serializers.CharField(help_text=TIMEZONE_HELP)
     purchase_count = serializers.IntegerField(min_value=0)
-    total_amount = serializers.FloatField()
+    total_amount = serializers.DecimalField(max_digits=14, decimal_places=2, help_text=MONEY_HELP)
     last_purchase_at = serializers.DateTimeField(allow_null=True)
 
 
@@ -121,9 +123,9 @@ class CommunicationSerializer(serializers.Serializer):
 
 class SpendingSerializer(serializers.Serializer):
     purchases = serializers.IntegerField(min_value=0)
-    typical_amount = serializers.FloatField(allow_null=True)
-    low = serializers.FloatField(allow_null=True)
-    high = serializers.FloatField(allow_null=True)
+    typical_amount = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True, help_text=MONEY_HELP)
+    low = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True, help_text=MONEY_HELP)
+    high = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True, help_text=MONEY_HELP)
 
 
 class PreferencesSerializer(serializers.Serializer):
