@@ -5,8 +5,9 @@ fan's profile row is locked while its evidence changes, the creator's tone total
 with F() increments, and cached profile and response style are forgotten after commit.
 """
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import NamedTuple
 
 from django.db import transaction
@@ -112,7 +113,7 @@ class _Known(NamedTuple):
     prior: dict
     enabled: tuple[str, ...]
     message_of: Callable[[str], dict | None]
-    served_before: dict = {}
+    served_before: Mapping[str, str] = MappingProxyType({})
 
 
 def _tagged_tone(message: dict | None) -> str | None:
