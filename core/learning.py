@@ -21,3 +21,4 @@ class LearningInput:
     engagement_level: Callable[[], str | None]
     fan_activity: Callable[[], dict]  # spend and activity totals (memory)
     at_risk: Callable[[], bool]  # any disengagement signal (emotions), read after emotions learned
+    fan_timezone: Callable[[], str | None]  # the fan's IANA time zone when known (facts), else None

@@ -122,6 +122,8 @@ class FanSegment(models.Model):
     returned_at = models.DateTimeField(null=True, blank=True)
     total_spent = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     largest_purchase = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    # Purchases per ISO 4217 currency, decimal strings ({"USD": "12.99"}): total_spent adds them all.
+    spent_by_currency = models.JSONField(default=dict)
     offers_sent = models.PositiveIntegerField(default=0)
     offers_bought = models.PositiveIntegerField(default=0)
     # Fan messages per UTC hour (24 counts), for the time zone inferred from active hours.

@@ -52,11 +52,12 @@ def segment_state(row: FanSegment | None) -> dict:
     """What the lifecycle is computed from, plus the spend figures (JSON-ready, cacheable)."""
     if row is None:
         return {"first_seen": None, "last_active": None, "returned_at": None, "at_risk": False, "vip": False,
-                "total_spent": "0.00", "largest_purchase": "0.00", "offers_sent": 0, "offers_bought": 0}
+                "total_spent": "0.00", "spent_by_currency": {}, "largest_purchase": "0.00", "offers_sent": 0,
+                "offers_bought": 0}
     return {"first_seen": iso_utc(row.first_seen), "last_active": iso_utc(row.last_active),
             "returned_at": iso_utc(row.returned_at), "at_risk": row.at_risk, "vip": row.is_vip,
-            "total_spent": str(row.total_spent), "largest_purchase": str(row.largest_purchase),
-            "offers_sent": row.offers_sent, "offers_bought": row.offers_bought}
+            "total_spent": str(row.total_spent), "spent_by_currency": row.spent_by_currency or {},
+            "largest_purchase": str(row.largest_purchase), "offers_sent": row.offers_sent, "offers_bought": row.offers_bought}
 
 
 def _when(value: str | None) -> datetime | None:
@@ -68,7 +69,8 @@ def segment_view(state: dict, now: datetime | None = None) -> dict:
     lifecycle = segments.lifecycle_at(first_seen=_when(state["first_seen"]), last_active=_when(state["last_active"]),
                                       returned_at=_when(state["returned_at"]), at_risk=state["at_risk"], now=now)
     return {"lifecycle": lifecycle, "labels": [lifecycle] + (["vip"] if state["vip"] else []), "vip": state["vip"],
-            "total_spent": state["total_spent"], "largest_purchase": state["largest_purchase"],
+            "total_spent": state["total_spent"], "spent_by_currency": state.get("spent_by_currency", {}),
+            "largest_purchase": state["largest_purchase"],
             "ppv_purchase_rate": segments.ppv_purchase_rate(state["offers_sent"], state["offers_bought"]),
             "first_seen": state["first_seen"], "last_active": state["last_active"]}
 
@@ -128,6 +130,14 @@ def fan_facts(*, creator_id: str, fan_id: str, kind: str | None = None) -> list[
     if kind:
         rows = rows.filter(kind=kind)
     return [fact_to_dict(fact) for fact in rows.order_by("kind", "-last_seen")]
+
+
+def fan_timezone(*, creator_id: str, fan_id: str) -> str | None:
+    """The fan's time zone (IANA name): stated, set by staff, or inferred from active hours; None
+    when unknown."""
+    value = Fact.objects.filter(creator_id=creator_id, fan_id=fan_id, kind="timezone").values_list(
+        "value", flat=True).first()
+    return value if isinstance(value, str) and value else None
 
 
 def fact_kind(*, creator_id: str, fan_id: str, fact_id) -> str | None:

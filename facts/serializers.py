@@ -171,7 +171,12 @@ class SegmentSerializer(serializers.Serializer):
     lifecycle = serializers.ChoiceField(choices=LIFECYCLES)
     labels = serializers.ListField(child=serializers.CharField(), help_text="The lifecycle, then `vip` if so.")
     vip = serializers.BooleanField()
-    total_spent = serializers.DecimalField(max_digits=12, decimal_places=2)
+    total_spent = serializers.DecimalField(
+        max_digits=12, decimal_places=2,
+        help_text="Every amount added whatever its currency (what VIP is measured on): read spent_by_currency.")
+    spent_by_currency = serializers.DictField(
+        child=serializers.DecimalField(max_digits=14, decimal_places=2),
+        help_text='The fan\'s purchases per ISO 4217 currency, as decimal strings: {"USD": "12.99", "EUR": "30.00"}.')
     largest_purchase = serializers.DecimalField(max_digits=12, decimal_places=2)
     ppv_purchase_rate = serializers.FloatField(allow_null=True)
     first_seen = serializers.DateTimeField(allow_null=True)

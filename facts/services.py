@@ -283,6 +283,7 @@ def segment_refresh(*, creator_id: str, fan_id: str, activity: dict, at_risk: bo
         row.first_seen, row.last_active = activity["first_seen"], activity["last_active"]
         row.total_spent = activity["total_spent"] or Decimal("0")
         row.largest_purchase = activity["largest_purchase"] or Decimal("0")
+        row.spent_by_currency = activity["spent_by_currency"]
         row.offers_sent, row.offers_bought = activity["offers_sent"], activity["offers_bought"]
         row.save()  # the percentile counts this fan's new total
         threshold = vip_threshold(creator_id=creator_id)

@@ -23,6 +23,7 @@ from core.learning import LearningInput
 from core.metrics import LEARNING
 from emotions.selectors import disengagement_for
 from emotions.services import learn as emotions_learn
+from facts.selectors import fan_timezone
 from facts.services import learn as facts_learn
 from memory import selectors as memory_selectors
 from memory import services as memory_services
@@ -116,6 +117,7 @@ def _input_for(event) -> LearningInput:
                                   or {}).get("engagement_level"),
         fan_activity=lambda: memory_selectors.fan_activity(creator_id=creator_id, fan_id=fan_id),
         at_risk=lambda: bool(disengagement_for(creator_id=creator_id, fan_id=fan_id)),
+        fan_timezone=lambda: fan_timezone(creator_id=creator_id, fan_id=fan_id),
     )
 
 

@@ -16,9 +16,10 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import Sum
 from django.utils import timezone
 
-from .models import EngagementMetrics, EventType, Sender
+from .models import EngagementMetrics, EventType, InteractionEvent, Sender
 from core.parts import ContextPart, rows_by_fan
 from core.timeutil import iso_utc
 
@@ -106,13 +107,14 @@ def with_disengagement(engagement: dict, severity: str | None) -> dict:
             "disengagement_severity": severity}
 
 
-def metrics_to_dict(metrics: EngagementMetrics | None, now: datetime) -> dict:
+def metrics_to_dict(metrics: EngagementMetrics | None, now: datetime, revenue_by_currency: dict | None = None) -> dict:
+    """`revenue_by_currency`: the fan's purchases summed per currency (decimal strings)."""
     if metrics is None:
         return {
             "engagement_score": 0.0, "engagement_level": "low", "activity_score": 0.0,
             "disengagement_severity": None, "total_messages": 0, "total_purchases": 0,
-            "total_revenue": "0.00", "avg_response_time_seconds": None, "first_interaction": None,
-            "last_interaction": None,
+            "total_revenue": "0.00", "revenue_by_currency": {}, "avg_response_time_seconds": None,
+            "first_interaction": None, "last_interaction": None,
         }
     value = score(metrics, now)
     return {
@@ -123,16 +125,29 @@ def metrics_to_dict(metrics: EngagementMetrics | None, now: datetime) -> dict:
         "total_messages": metrics.total_messages,
         "total_purchases": metrics.total_purchases,
         "total_revenue": str(metrics.total_revenue),
+        "revenue_by_currency": revenue_by_currency or {},
         "avg_response_time_seconds": metrics.avg_response_time_seconds,
         "first_interaction": iso_utc(metrics.first_interaction),
         "last_interaction": iso_utc(metrics.last_interaction),
     }
 
 
+def revenue_by_currency(creator_id: str, fan_ids: list[str]) -> dict[str, dict[str, str]]:
+    """Each fan's purchases summed per currency, never added across currencies: one grouped query
+    on the events' (creator, fan_id, occurred_at) index."""
+    rows = (InteractionEvent.objects.filter(creator_id=creator_id, fan_id__in=fan_ids, type=EventType.PURCHASE)
+            .values("fan_id", "currency").annotate(total=Sum("amount")).order_by("fan_id", "currency"))
+    found: dict[str, dict[str, str]] = {}
+    for row in rows:
+        found.setdefault(row["fan_id"], {})[row["currency"]] = str(row["total"])
+    return found
+
+
 def metrics_for(creator_id: str, fan_ids: list[str]) -> dict[str, dict]:
     rows = rows_by_fan(EngagementMetrics.objects.all(), creator_id, fan_ids)
+    revenue = revenue_by_currency(creator_id, [fan_id for fan_id in fan_ids if fan_id in rows]) if rows else {}
     now = timezone.now()
-    return {fan_id: metrics_to_dict(rows.get(fan_id), now) for fan_id in fan_ids}
+    return {fan_id: metrics_to_dict(rows.get(fan_id), now, revenue.get(fan_id)) for fan_id in fan_ids}
 
 
 CONTEXT_PART = ContextPart(

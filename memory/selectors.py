@@ -10,7 +10,7 @@ from core import keys
 from core.cache import run
 from core.timeutil import iso_utc
 
-from .engagement import WEIGHTS, components, metrics_to_dict
+from .engagement import WEIGHTS, components, metrics_to_dict, revenue_by_currency
 from .models import EngagementMetrics, FanMemory, InteractionEvent
 
 
@@ -84,8 +84,9 @@ def fan_has_history(*, creator_id: str, fan_id: str) -> bool:
 
 
 def fan_activity(*, creator_id: str, fan_id: str) -> dict:
-    """Spend and activity of one fan (two aggregate queries on indexed columns): when first seen,
-    when last active (a fan message or purchase), total and largest purchase, feedback targets."""
+    """Spend and activity of one fan (three aggregate queries on indexed columns): when first seen,
+    when last active (a fan message or purchase), total and largest purchase, the total per
+    currency (decimal strings), feedback targets."""
     events = InteractionEvent.objects.filter(creator_id=creator_id, fan_id=fan_id).aggregate(
         first_seen=Min("occurred_at"), last_purchase=Max("occurred_at", filter=Q(type="purchase")),
         total_spent=Sum("amount", filter=Q(type="purchase")), largest_purchase=Max("amount", filter=Q(type="purchase")),
@@ -96,6 +97,7 @@ def fan_activity(*, creator_id: str, fan_id: str) -> dict:
         at=Max("created_at"))["at"]
     last_purchase = events.pop("last_purchase")
     events["last_active"] = max(filter(None, (last_message, last_purchase)), default=None)
+    events["spent_by_currency"] = revenue_by_currency(creator_id, [fan_id]).get(fan_id, {})
     return events
 
 
@@ -159,7 +161,8 @@ def fan_engagement(*, creator_id: str, fan_id: str) -> dict | None:
     if metrics is None:
         return None
     now = timezone.now()
-    return {"fan_id": fan_id, **metrics_to_dict(metrics, now), "components": components(metrics, now),
+    revenue = revenue_by_currency(creator_id, [fan_id]).get(fan_id)
+    return {"fan_id": fan_id, **metrics_to_dict(metrics, now, revenue), "components": components(metrics, now),
             "weights": WEIGHTS}
 
 

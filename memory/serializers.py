@@ -136,7 +136,12 @@ class EngagementMetricsSerializer(serializers.Serializer):
         help_text="The worst current disengagement signal's severity; null when none.")
     total_messages = serializers.IntegerField(min_value=0)
     total_purchases = serializers.IntegerField(min_value=0)
-    total_revenue = serializers.DecimalField(max_digits=12, decimal_places=2)
+    total_revenue = serializers.DecimalField(
+        max_digits=12, decimal_places=2,
+        help_text="Every amount added whatever its currency (kept for compatibility): read revenue_by_currency.")
+    revenue_by_currency = serializers.DictField(
+        child=serializers.DecimalField(max_digits=14, decimal_places=2),
+        help_text='The fan\'s purchases per ISO 4217 currency, as decimal strings: {"USD": "12.99", "EUR": "30.00"}.')
     avg_response_time_seconds = serializers.IntegerField(allow_null=True)
     first_interaction = serializers.DateTimeField(allow_null=True)
     last_interaction = serializers.DateTimeField(allow_null=True)

@@ -1,7 +1,10 @@
 import uuid
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django_cryptography.fields import encrypt
+
+from .calibration import DEFAULT_ENABLED_TONES
 
 
 class Tone(models.TextChoices):
@@ -78,3 +81,27 @@ class CreatorToneStats(models.Model):
 
     def __str__(self):
         return f"{self.tone} with the fans of {self.creator_id}"
+
+
+def default_enabled_tones() -> list[str]:
+    return list(DEFAULT_ENABLED_TONES)
+
+
+class CreatorTones(models.Model):
+    """The tones a creator lets the assistant serve (and so explore) with its fans. No row: every
+    tone but `dominant`, which a creator must switch on."""
+
+    creator = models.OneToOneField("core.Creator", on_delete=models.CASCADE, primary_key=True)
+    enabled_tones = ArrayField(models.CharField(max_length=20, choices=Tone.choices), default=default_enabled_tones,
+                               help_text="The tones served to this creator's fans; at least one.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "personality_creator_settings"
+        verbose_name = "creator's tones"
+        verbose_name_plural = "creators' tones"
+        constraints = [models.CheckConstraint(condition=models.Q(enabled_tones__len__gte=1),
+                                              name="personality_creator_tones_not_empty")]
+
+    def __str__(self):
+        return f"tones of {self.creator_id}"

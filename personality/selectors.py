@@ -7,7 +7,7 @@ from core.parts import ContextPart, rows_by_fan
 from core.timeutil import iso_utc
 
 from . import calibration
-from .models import CreatorToneStats, PersonalityProfile
+from .models import CreatorTones, CreatorToneStats, PersonalityProfile
 
 PROFILE_SUFFIX = "personality"
 
@@ -52,13 +52,27 @@ def creator_population(creator_id: str) -> dict[str, tuple[float, float]]:
     return {tone: (successes, failures) for tone, successes, failures in rows}
 
 
+def enabled_tones(creator_id: str) -> tuple[str, ...]:
+    """The tones the creator lets the assistant serve: one query."""
+    chosen = CreatorTones.objects.filter(creator_id=creator_id).values_list("enabled_tones", flat=True).first()
+    return calibration.explored(chosen or calibration.DEFAULT_ENABLED_TONES)
+
+
 def profiles_for(creator_id: str, fan_ids: list[str]) -> dict[str, dict]:
-    """The served profile of each fan: one query for the profiles, one for the creator's tones."""
+    """The served profile of each fan: one query for the profiles, one for the creator's enabled
+    tones, one for its tone totals when a fan is not calibrated or was calibrated in a tone the
+    creator has switched off since (that profile's tone is derived again, not stored)."""
     rows = rows_by_fan(PersonalityProfile.objects.defer("evidence"), creator_id, fan_ids)
     calibrated = {fan_id: row for fan_id, row in rows.items() if row.last_calibrated is not None}
-    prior_tone = None
-    if len(calibrated) < len(fan_ids):
-        prior_tone = calibration.population_tone(creator_population(creator_id))
+    enabled = enabled_tones(creator_id)
+    switched_off = [row.pk for row in calibrated.values() if row.tone not in enabled]
+    prior_tone, population = None, None
+    if len(calibrated) < len(fan_ids) or switched_off:
+        population = creator_population(creator_id)
+        prior_tone = calibration.population_tone(population, enabled)
+    for row in PersonalityProfile.objects.filter(pk__in=switched_off) if switched_off else ():
+        state = row.evidence if (row.evidence or {}).get("version") else calibration.new_state()
+        calibrated[row.fan_id].tone = calibration.choose_tone(state, calibration.others(population, state), enabled)
     return {
         fan_id: profile_to_dict(calibrated[fan_id]) if fan_id in calibrated
         else default_profile(fan_id, prior_tone, rows[fan_id].interaction_count if fan_id in rows else 0)

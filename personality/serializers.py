@@ -4,6 +4,10 @@ from core.api import StrictSerializer
 
 from .calibration import REWARDS, TONES
 
+TONE_HELP = ("One of the creator's enabled tones (dominant only when the creator switches it on), learned from "
+             "what the fan does after ai messages (replies, their speed, length and mood; silences; purchases) "
+             "and from explicit feedback.")
+
 
 class ToneFeedbackSerializer(StrictSerializer):
     """The seed's InteractionFeedback: an outcome of an earlier ai message of the fan."""
@@ -16,7 +20,7 @@ class ProfileSerializer(serializers.Serializer):
     """The seed's PersonalityProfile (documentation of the answer)."""
 
     fan_id = serializers.CharField()
-    tone = serializers.ChoiceField(choices=TONES)
+    tone = serializers.ChoiceField(choices=TONES, help_text=TONE_HELP)
     emoji_frequency = serializers.FloatField(min_value=0, max_value=1)
     message_length_preference = serializers.ChoiceField(choices=("short", "medium", "long"))
     punctuation_style = serializers.ChoiceField(choices=("casual", "proper"))
@@ -36,6 +40,6 @@ class ResponseStyleSerializer(serializers.Serializer):
 
     max_length = serializers.IntegerField()
     emoji_count = serializers.IntegerField()
-    tone = serializers.ChoiceField(choices=TONES)
+    tone = serializers.ChoiceField(choices=TONES, help_text=TONE_HELP)
     topics = serializers.ListField(child=serializers.CharField())
     avoid_topics = serializers.ListField(child=serializers.CharField())

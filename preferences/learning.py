@@ -2,11 +2,14 @@
 
 The state holds sufficient statistics (decayed evidence masses, counters, sums); every
 `observe_*` call is O(1) in the fan's history. `public_view(state, now)` derives the seed's
-FanPreferences fields from it. Times are UTC epoch seconds. See preferences/README.md for the
-update rule and the decay.
+FanPreferences fields from it. Times are UTC epoch seconds, counted per UTC hour of the week; the
+view shows preferred hours and days in the fan's time zone (`tz`, given by the coordinator). See
+preferences/README.md for the update rule and the decay.
 """
 import math
 from datetime import datetime, timezone
+from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DAY = 86400.0
 MONTH_DAYS = 30.44
@@ -27,13 +30,14 @@ MAX_CATEGORIES = 100
 MAX_TOPICS = 50
 MAX_TOPICS_PER_MESSAGE = 5
 SEEN_EVENTS = 64
+WEEK_HOURS = 7 * 24
+UTC = "UTC"
 
 
 def new_state() -> dict:
     return {"categories": {}, "topics": {}, "kinds": {}, "spend": {"n": 0, "s": 0.0, "ss": 0.0},
-            "comm": {"hours": [0] * 24, "days": [0] * 7, "n": 0, "reply_n": 0, "reply_ls": 0.0,
-                     "await": None, "lang": {}},
-            "seen": [], "popularity": {}}
+            "comm": {"week": [0] * WEEK_HOURS, "n": 0, "reply_n": 0, "reply_ls": 0.0, "await": None, "lang": {}},
+            "seen": [], "popularity": {}, "tz": None}
 
 
 def state_from(stored: dict | None) -> dict:
@@ -69,6 +73,46 @@ def day_of_week(seconds: float) -> int:
 
 def hour_of_day(seconds: float) -> int:
     return datetime.fromtimestamp(seconds, timezone.utc).hour
+
+
+def set_timezone(state: dict, zone: str | None) -> None:
+    """The fan's time zone, as the facts app knows it now (None: unknown)."""
+    state["tz"] = zone
+
+
+def _count_time(counts: dict, at: float) -> None:
+    """One more event at `at`, per UTC hour of the week (0 = Sunday 00:00). A state written before
+    keeps its separate UTC day and hour counts, served in UTC."""
+    if "week" in counts:
+        counts["week"][day_of_week(at) * 24 + hour_of_day(at)] += 1
+    else:
+        counts["days"][day_of_week(at)] += 1
+        counts["hours"][hour_of_day(at)] += 1
+
+
+def _offset_hours(zone: str | None, now: float) -> int | None:
+    """The zone's offset from UTC at `now`, to the nearest whole hour (None: no usable zone)."""
+    if not zone or zone == UTC:
+        return None
+    try:
+        offset = datetime.fromtimestamp(now, ZoneInfo(zone)).utcoffset()
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+    return math.floor(offset.total_seconds() / 3600 + 0.5)
+
+
+def local_days_hours(counts: dict, zone: str | None, now: float) -> tuple[list[int], list[int], str]:
+    """(day counts 0 = Sunday, hour counts, the zone used): the UTC hours of the week shifted by the
+    zone's current offset (whole hours; a DST change moves a season's counts by one hour)."""
+    if "week" not in counts:
+        return counts["days"], counts["hours"], UTC
+    offset = _offset_hours(zone, now)
+    days, hours = [0] * 7, [0] * 24
+    for utc_hour, count in enumerate(counts["week"]):
+        local = (utc_hour + (offset or 0)) % WEEK_HOURS
+        days[local // 24] += count
+        hours[local % 24] += count
+    return days, hours, zone if offset is not None else UTC
 
 
 def decay(elapsed_seconds: float, half_life_days: float) -> float:
@@ -141,12 +185,11 @@ def observe_purchase(state: dict, *, kind: str, amount: float, category: str, at
         update_category(state, category, WEIGHTS["purchase"], at)["b"] += 1
     if kind in PATTERN_KINDS:
         stats = state["kinds"].setdefault(kind, {"c": 0, "sum": 0.0, "first": at, "last": at,
-                                                 "days": [0] * 7, "hours": [0] * 24})
+                                                 "week": [0] * WEEK_HOURS})
         stats["c"] += 1
         stats["sum"] += amount
         stats["first"], stats["last"] = min(stats["first"], at), max(stats["last"], at)
-        stats["days"][day_of_week(at)] += 1
-        stats["hours"][hour_of_day(at)] += 1
+        _count_time(stats, at)
     if kind in SPEND_KINDS and amount > 0:
         spend, log_amount = state["spend"], math.log(amount)
         spend["n"] += 1
@@ -175,8 +218,7 @@ def observe_message(state: dict, *, sender: str, at: float, topics=(), language:
             comm["reply_ls"] += math.log(max(delay, 1.0))
         comm["await"] = None
     comm["n"] += 1
-    comm["hours"][hour_of_day(at)] += 1
-    comm["days"][day_of_week(at)] += 1
+    _count_time(comm, at)
     if language:
         comm["lang"][language] = comm["lang"].get(language, 0) + 1
         _cap(comm["lang"], 10, lambda count: count)
@@ -218,18 +260,25 @@ def preferred(counts: list[int], limit: int) -> list[int]:
     return ranked[:limit]
 
 
-def pattern_view(kind: str, stats: dict, now: float) -> dict:
+def pattern_view(kind: str, stats: dict, now: float, zone: str | None = None) -> dict:
     months = max(1.0, (now - stats["first"]) / DAY / MONTH_DAYS)
+    days, hours, used = local_days_hours(stats, zone, now)
     return {
         "content_type": kind,
-        "average_amount": round(stats["sum"] / stats["c"], 2),
+        "average_amount": money(stats["sum"] / stats["c"]),
         "frequency": round(stats["c"] / months, 2),
-        "preferred_days": preferred(stats["days"], 3),
-        "preferred_hours": preferred(stats["hours"], 3),
+        "preferred_days": preferred(days, 3),
+        "preferred_hours": preferred(hours, 3),
+        "timezone": used,
         "purchase_count": stats["c"],
-        "total_amount": round(stats["sum"], 2),
+        "total_amount": money(stats["sum"]),
         "last_purchase_at": iso(stats["last"]),
     }
+
+
+def money(value: float) -> str:
+    """An amount as the API gives money: a decimal string with two places ("12.99"), never a float."""
+    return str(Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def spending_view(spend: dict) -> dict:
@@ -237,8 +286,8 @@ def spending_view(spend: dict) -> dict:
         return {"purchases": 0, "typical_amount": None, "low": None, "high": None}
     mean = spend["s"] / spend["n"]
     sd = math.sqrt(max(0.0, spend["ss"] / spend["n"] - mean * mean))
-    return {"purchases": spend["n"], "typical_amount": round(math.exp(mean), 2),
-            "low": round(math.exp(mean - sd), 2), "high": round(math.exp(mean + sd), 2)}
+    return {"purchases": spend["n"], "typical_amount": money(math.exp(mean)),
+            "low": money(math.exp(mean - sd)), "high": money(math.exp(mean + sd))}
 
 
 def reply_speed(seconds: float | None) -> str | None:
@@ -247,11 +296,13 @@ def reply_speed(seconds: float | None) -> str | None:
     return "immediate" if seconds < 120 else "fast" if seconds < 1800 else "slow"
 
 
-def communication_view(comm: dict) -> dict:
+def communication_view(comm: dict, now: float, zone: str | None = None) -> dict:
     typical = math.exp(comm["reply_ls"] / comm["reply_n"]) if comm["reply_n"] else None
+    days, hours, used = local_days_hours(comm, zone, now)
     return {
-        "active_hours": preferred(comm["hours"], 4),
-        "active_days": preferred(comm["days"], 3),
+        "active_hours": preferred(hours, 4),
+        "active_days": preferred(days, 3),
+        "timezone": used,
         "reply_speed": reply_speed(typical),
         "typical_reply_seconds": round(typical) if typical is not None else None,
         "reply_samples": comm["reply_n"],
@@ -273,8 +324,8 @@ def public_view(state: dict, now: float) -> dict:
     return {
         "content_preferences": {item["category"]: item for item in categories},
         "topic_interests": dict(sorted(interests.items(), key=lambda kv: (-kv[1], kv[0]))),
-        "purchase_patterns": [pattern_view(kind, state["kinds"][kind], now)
+        "purchase_patterns": [pattern_view(kind, state["kinds"][kind], now, state.get("tz"))
                               for kind in PATTERN_KINDS if kind in state["kinds"]],
-        "communication_preferences": communication_view(state["comm"]),
+        "communication_preferences": communication_view(state["comm"], now, state.get("tz")),
         "spending": spending_view(state["spend"]),
     }

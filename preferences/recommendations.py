@@ -80,8 +80,8 @@ def _log_spend(spending: dict | None) -> tuple[int, float, float]:
     """(purchases, mean, spread) of the log amounts of a spending dict (learning.spending_view)."""
     if not spending or not spending.get("purchases"):
         return 0, 0.0, 0.0
-    spread = (math.log(spending["high"]) - math.log(spending["low"])) / 2
-    return spending["purchases"], math.log(spending["typical_amount"]), spread
+    spread = (math.log(float(spending["high"])) - math.log(float(spending["low"]))) / 2  # decimal strings
+    return spending["purchases"], math.log(float(spending["typical_amount"])), spread
 
 
 def price_model(spending: dict | None, prior: dict | None) -> PriceModel | None:

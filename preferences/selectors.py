@@ -18,7 +18,7 @@ def default_preferences(fan_id: str) -> dict:
         "content_preferences": {},
         "topic_interests": {},
         "purchase_patterns": [],
-        "communication_preferences": learning.communication_view(learning.new_state()["comm"]),
+        "communication_preferences": learning.communication_view(learning.new_state()["comm"], 0.0),
         "spending": learning.spending_view(learning.new_state()["spend"]),
         "evidence_count": 0,
         "last_updated": None,

@@ -86,25 +86,34 @@ class CategoryPreferenceSerializer(serializers.Serializer):
     negative = serializers.FloatField()
 
 
-DAYS_HELP = "Days of the week as the seed numbers them: 0 = Sunday ... 6 = Saturday (UTC)."
+MONEY_HELP = ("A decimal string (\"12.99\"): amounts as paid, added whatever their currency (not converted; per "
+              "currency: engagement_metrics.revenue_by_currency).")
+DAYS_HELP = ("Days of the week as the seed numbers them: 0 = Sunday ... 6 = Saturday, in the fan's local time "
+             "(`timezone`).")
+HOURS_HELP = "Hours of the day (0-23) in the fan's local time (`timezone`)."
+TIMEZONE_HELP = ("The zone the days and hours are in: the fan's IANA time zone when known (stated, or inferred from "
+                 "when they write, e.g. Etc/GMT-1), else UTC. Shifted by its current offset, to the nearest hour.")
 
 
 class PurchasePatternSerializer(serializers.Serializer):
     content_type = serializers.ChoiceField(choices=KINDS)
-    average_amount = serializers.FloatField()
+    average_amount = serializers.DecimalField(max_digits=14, decimal_places=2, help_text=MONEY_HELP)
     frequency = serializers.FloatField(help_text="Purchases per month.")
     preferred_days = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6),
                                            help_text=DAYS_HELP)
     preferred_hours = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=23),
-                                            help_text="Hours of the day (UTC).")
+                                            help_text=HOURS_HELP)
+    timezone = serializers.CharField(help_text=TIMEZONE_HELP)
     purchase_count = serializers.IntegerField(min_value=0)
-    total_amount = serializers.FloatField()
+    total_amount = serializers.DecimalField(max_digits=14, decimal_places=2, help_text=MONEY_HELP)
     last_purchase_at = serializers.DateTimeField(allow_null=True)
 
 
 class CommunicationSerializer(serializers.Serializer):
-    active_hours = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=23))
+    active_hours = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=23),
+                                         help_text=HOURS_HELP)
     active_days = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6), help_text=DAYS_HELP)
+    timezone = serializers.CharField(help_text=TIMEZONE_HELP)
     reply_speed = serializers.ChoiceField(choices=("immediate", "fast", "slow"), allow_null=True)
     typical_reply_seconds = serializers.IntegerField(allow_null=True)
     reply_samples = serializers.IntegerField(min_value=0)
@@ -114,9 +123,9 @@ class CommunicationSerializer(serializers.Serializer):
 
 class SpendingSerializer(serializers.Serializer):
     purchases = serializers.IntegerField(min_value=0)
-    typical_amount = serializers.FloatField(allow_null=True)
-    low = serializers.FloatField(allow_null=True)
-    high = serializers.FloatField(allow_null=True)
+    typical_amount = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True, help_text=MONEY_HELP)
+    low = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True, help_text=MONEY_HELP)
+    high = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True, help_text=MONEY_HELP)
 
 
 class PreferencesSerializer(serializers.Serializer):

@@ -31,9 +31,9 @@ def learn(given: LearningInput) -> None:
     """Learn from one saved event (the coordinator's learning run)."""
     event = given.event
     if event.type == "message" and given.message is not None:
-        _learn_message(event, given.message)
+        _learn_message(event, given.message, given.fan_timezone)
     elif event.type == "purchase":
-        _learn_purchase(event)
+        _learn_purchase(event, given.fan_timezone)
     elif event.type == "feedback":
         _learn_feedback(event, given.target)
 
@@ -50,7 +50,7 @@ def offer_category(metadata) -> str:
     return ""
 
 
-def _learn_message(event, message: dict) -> None:
+def _learn_message(event, message: dict, zone) -> None:
     analysis = message["analysis"] or {}
     topics = []
     if message["sender"] == "fan":
@@ -59,16 +59,16 @@ def _learn_message(event, message: dict) -> None:
             topics = extract_topics(message["content"], analysis.get("language"))
     _learn(event.creator_id, event.fan_id, event.pk, lambda state: learning.observe_message(
         state, sender=message["sender"], at=learning.epoch(message["at"]), topics=topics,
-        language=analysis.get("language") if message["sender"] == "fan" else None))
+        language=analysis.get("language") if message["sender"] == "fan" else None), zone)
 
 
 @transaction.atomic
-def _learn_purchase(event) -> None:
+def _learn_purchase(event, zone) -> None:
     amount = float(event.amount or 0)
     category = event.category or ""
     delta = learning.popularity_delta(category=category, kind=event.purchase_kind, amount=amount)
     learned = _learn(event.creator_id, event.fan_id, event.pk, lambda state: learning.observe_purchase(
-        state, kind=event.purchase_kind, amount=amount, category=category, at=learning.epoch(event.occurred_at)))
+        state, kind=event.purchase_kind, amount=amount, category=category, at=learning.epoch(event.occurred_at)), zone)
     if learned and delta:
         _count_popularity(event.creator_id, category, delta)
 
@@ -84,11 +84,14 @@ def _learn_feedback(event, target: dict | None) -> None:
 
 
 @transaction.atomic
-def _learn(creator_id: str, fan_id: str, event_key, observe) -> bool:
+def _learn(creator_id: str, fan_id: str, event_key, observe, zone=None) -> bool:
+    """`zone()`, when given, is the fan's time zone now (the facts app's): the view's hours and days."""
     row = _locked_row(creator_id, fan_id)
     state = _state_of(row)
     if event_key is not None and not learning.mark_seen(state, event_key):
         return False
+    if zone is not None:
+        learning.set_timezone(state, zone())
     observe(state)
     _save(row, state)
     return True

@@ -144,13 +144,13 @@ def test_personalization_withdrawn_serves_defaults_and_stops_learning(api):
 
     post(api, message("m1", fan_id=FAN))
     PersonalityProfile.objects.update_or_create(creator_id="creator_a", fan_id=FAN,
-                                                defaults={"tone": "dominant", "last_calibrated": timezone.now()})
+                                                defaults={"tone": "professional", "last_calibrated": timezone.now()})
     forget_parts("creator_a", FAN, "personality")  # the row was written behind the service's back
     api.put(f"/api/v1/fans/{FAN}/consent/", {"personalization": False}, format="json")
     context = api.get(f"/api/v1/fans/{FAN}/context/").json()
     assert context["personality_profile"]["tone"] == "friendly" and context["consent"]["personalization"] is False
     api.put(f"/api/v1/fans/{FAN}/consent/", {"personalization": True}, format="json")
-    assert api.get(f"/api/v1/fans/{FAN}/context/").json()["personality_profile"]["tone"] == "dominant"
+    assert api.get(f"/api/v1/fans/{FAN}/context/").json()["personality_profile"]["tone"] == "professional"
 
 
 def test_personalization_withdrawn_skips_the_personal_learners(api, monkeypatch):

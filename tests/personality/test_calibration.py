@@ -1,6 +1,8 @@
 """The pure learning functions: emoji, punctuation, statistics, the bandit, confidence."""
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from personality import calibration as cal
 from personality.models import Tone
 
@@ -135,7 +137,7 @@ def test_every_field_has_its_evidence_explained():
     explained = cal.explain(state, {"flirty": (2.0, 1.0)})
     assert set(explained) == {"tone", "emoji_frequency", "preferred_emojis", "message_length_preference",
                               "punctuation_style", "response_speed", "confidence_score"}
-    assert explained["tone"]["flirty"]["creator's fans (successes, failures)"] == [2.0, 1.0]
+    assert explained["tone"]["flirty"]["creator's other fans (successes, failures)"] == [2.0, 1.0]
     assert list(explained["preferred_emojis"]) == ["😍"] and explained["preferred_emojis"]["😍"] > 1
     assert explained["response_speed"]["recent reply delays (s)"] == [30.0] * 6
 
@@ -153,3 +155,86 @@ def test_mood_emojis_hold_every_negative_emoji_of_the_emotions_lexicon():
     negative = {symbol for symbol, (valence, _) in EMOJI.items() if valence < 0}
     assert negative <= cal.MOOD_EMOJIS
     assert not {symbol for symbol, (valence, _) in EMOJI.items() if valence > 0.1} & cal.MOOD_EMOJIS
+
+
+# --- outcomes read from what the fan does after an ai message ------------------------------
+
+def ai_then(state, tone="flirty", event_id="ai1", at=START):
+    return cal.observe_outgoing(state, at, event_id, tone)
+
+
+def test_a_quick_warm_full_reply_is_a_success_for_the_tone_a_cold_one_a_failure():
+    warm, cold = cal.new_state(), cal.new_state()
+    for state in (warm, cold):
+        cal.observe_fan_message(state, "a usual message of mine", START - timedelta(days=1))
+        assert ai_then(state) == []
+    [good] = cal.observe_fan_message(warm, "oh yes I love that, tell me more please", START + timedelta(seconds=40),
+                                     polarity=0.7)
+    [bad] = cal.observe_fan_message(cold, "stop", START + timedelta(hours=5), polarity=-0.6)
+    assert (good.tone, good.cause, good.about) == ("flirty", "replied", "ai1")
+    assert good.successes == 1.0 and good.failures == 0.0
+    assert bad.successes < 0.3 and bad.successes + bad.failures == pytest.approx(1.0)
+
+
+def test_reply_share_orders_speed_length_and_mood():
+    share = cal.reply_share
+    assert share(30, 40, 40, 0.0) > share(3 * 3600, 40, 40, 0.0) > share(20 * 3600, 40, 40, 0.0)
+    assert share(30, 40, 40, 0.0) > share(30, 4, 40, 0.0)
+    assert share(30, 40, 40, 0.5) > share(30, 40, 40, 0.0) > share(30, 40, 40, -0.5)
+    assert share(60, 4, 40, 0.0) < share(60, 40, None, 0.0) < share(60, 40, 40, 0.0)  # unknown length: average
+    assert 0.0 <= share(10**6, 0, 40, -1.0) <= share(0, 10**4, 1, 1.0) <= 1.0
+
+
+def test_only_the_first_reply_settles_the_message():
+    state = cal.new_state()
+    ai_then(state)
+    assert len(cal.observe_fan_message(state, "hi", START + timedelta(seconds=30))) == 1
+    assert cal.observe_fan_message(state, "and another thing", START + timedelta(seconds=60)) == []
+
+
+def test_an_unanswered_message_is_ignored_when_the_next_one_comes_an_hour_later_or_the_fan_a_day_later():
+    state = cal.new_state()
+    ai_then(state, "flirty", "ai1")
+    assert ai_then(state, "playful", "ai2", START + timedelta(minutes=10)) == []  # a follow-up: not judged
+    [ignored] = ai_then(state, "friendly", "ai3", START + timedelta(hours=3))
+    assert (ignored.tone, ignored.cause, ignored.about, ignored.failures) == ("playful", "ignored", "ai2", 1.0)
+    [late] = cal.observe_fan_message(state, "back", START + timedelta(days=2))
+    assert (late.tone, late.cause) == ("friendly", "ignored")
+
+
+def test_a_purchase_soon_after_is_credited_once_and_a_renewal_never():
+    state = cal.new_state()
+    ai_then(state)
+    assert cal.observe_purchase(state, START + timedelta(hours=1), "subscription") == []
+    [bought] = cal.observe_purchase(state, START + timedelta(hours=2), "ppv")
+    assert (bought.tone, bought.cause, bought.successes) == ("flirty", "purchased", 1.0)
+    assert cal.observe_purchase(state, START + timedelta(hours=3), "tip") == []
+    assert ai_then(state, "flirty", "ai2", START + timedelta(hours=4)) == []  # bought: not ignored
+
+
+def test_a_creators_message_takes_the_conversation_over():
+    state = cal.new_state()
+    ai_then(state)
+    cal.observe_outgoing(state, START + timedelta(seconds=10))  # the creator writes
+    assert cal.observe_fan_message(state, "hi", START + timedelta(seconds=30)) == []
+
+
+def test_only_enabled_tones_are_served_and_dominant_is_off_by_default():
+    state = state_after(["hello"] * 6)
+    for _ in range(5):
+        cal.observe_feedback(state, "dominant", "purchased")
+    assert cal.choose_tone(state, {}) != "dominant"
+    assert cal.choose_tone(state, {}, enabled=cal.TONES) == "dominant"
+    assert cal.choose_tone(state, {}, enabled=("professional",)) == "professional"
+    assert cal.population_tone({"dominant": (50.0, 0.0)}) != "dominant"
+    assert "tone" not in cal.contradictions(state, {}, enabled=("professional",))
+
+
+def test_the_prior_is_the_other_fans_so_the_fans_own_evidence_is_not_counted_twice():
+    state = cal.new_state()
+    credit = cal.feedback_credit("playful", "purchased")
+    cal.apply_credit(state, credit)
+    cal.record_contribution(state, credit)
+    assert cal.others({"playful": (5.0, 1.0), "flirty": (1.0, 1.0)}, state) == {"playful": (3.0, 1.0),
+                                                                               "flirty": (1.0, 1.0)}
+    assert cal.others({"playful": (1.0, 0.0)}, state) == {"playful": (0.0, 0.0)}  # clamped

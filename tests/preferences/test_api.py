@@ -58,7 +58,7 @@ def test_purchases_move_their_category_up_with_growing_confidence(api, redis_cli
     assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(seen, seen[1:]))
     assert redis_client.exists(keys.fan_key("creator_a", "f_1", "preferences"))
     body = preferences(api)
-    assert body["evidence_count"] == 4 and body["spending"]["typical_amount"] == 15.0
+    assert body["evidence_count"] == 4 and body["spending"]["typical_amount"] == "15.00"
     assert api.get("/api/v1/fans/f_1/context/").json()["preferences"] == body
 
 
@@ -100,10 +100,10 @@ def test_purchase_patterns_match_a_known_history(api):
     assert list(patterns) == ["ppv", "tip", "custom"]
     ppv = patterns["ppv"]
     assert (ppv["average_amount"], ppv["purchase_count"], ppv["preferred_days"], ppv["preferred_hours"]) == (
-        16.0, 5, [5], [21])  # Fridays (0 = Sunday) at 21:00 UTC
+        "16.00", 5, [5], [21])  # Fridays (0 = Sunday) at 21:00 UTC (no time zone known)
     tip = patterns["tip"]
-    assert (tip["average_amount"], tip["preferred_days"], tip["preferred_hours"]) == (6.0, [0], [3])
-    assert patterns["custom"]["preferred_days"] == [3] and patterns["custom"]["average_amount"] == 60.0
+    assert (tip["average_amount"], tip["preferred_days"], tip["preferred_hours"]) == ("6.00", [0], [3])
+    assert patterns["custom"]["preferred_days"] == [3] and patterns["custom"]["average_amount"] == "60.00"
     first = datetime(2026, 11, 6, 21, 10, tzinfo=timezone.utc)
     months = max(1.0, (dj_timezone.now() - first).total_seconds() / 86400 / 30.44)
     assert ppv["frequency"] == pytest.approx(5 / months, abs=0.01)
@@ -272,3 +272,20 @@ def test_the_schema_numbers_days_as_the_seed_and_the_code_do(api):
     schemas = api.get("/api/schema/?format=json").json()["components"]["schemas"]
     for schema, field in (("PurchasePattern", "preferred_days"), ("Communication", "active_days")):
         assert "0 = Sunday" in schemas[schema]["properties"][field]["description"]
+
+
+def test_purchase_patterns_and_active_hours_in_the_fans_stated_time_zone(api):
+    assert post(api, message("hello", content="hi")).status_code == 201
+    assert api.post("/api/v1/fans/f_1/facts/", {"kind": "timezone", "value": "Asia/Tokyo"},
+                    format="json").status_code == 201
+    for index, moment in enumerate(("2026-11-06T21:10:00Z", "2026-11-13T21:30:00Z", "2026-11-20T21:45:00Z")):
+        assert post(api, buy(f"p{index}", kind="ppv", amount="10.00", occurred_at=moment)).status_code == 201
+        assert post(api, message(f"m{index}", content="so late", occurred_at=moment)).status_code == 201
+    body = preferences(api)
+    [ppv] = body["purchase_patterns"]
+    assert (ppv["preferred_days"], ppv["preferred_hours"], ppv["timezone"]) == ([6], [6], "Asia/Tokyo")  # no DST: whatever today is
+    comm = body["communication_preferences"]
+    assert comm["timezone"] == "Asia/Tokyo" and 6 in comm["active_hours"]
+    context = api.get("/api/v1/fans/f_1/context/").json()["preferences"]
+    assert context["purchase_patterns"][0]["timezone"] == "Asia/Tokyo"
+    assert preferences(api, "f_unknown")["communication_preferences"]["timezone"] == "UTC"

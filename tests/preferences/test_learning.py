@@ -101,13 +101,13 @@ def test_purchase_patterns_match_a_known_history():
     patterns = {p["content_type"]: p for p in learning.public_view(state, at(now))["purchase_patterns"]}
     assert set(patterns) == {"ppv", "tip"}
     ppv, tip = patterns["ppv"], patterns["tip"]
-    assert ppv["average_amount"] == 16.0 and ppv["purchase_count"] == 5 and ppv["total_amount"] == 80.0
+    assert ppv["average_amount"] == "16.00" and ppv["purchase_count"] == 5 and ppv["total_amount"] == "80.00"
     assert ppv["frequency"] == 2.5  # 5 purchases over 2 months
     assert ppv["preferred_days"] == [5] and ppv["preferred_hours"] == [21]
     assert ppv["last_purchase_at"] == "2026-11-20T21:45:00Z"
-    assert tip["average_amount"] == 6.0 and tip["preferred_days"] == [0] and tip["preferred_hours"] == [3]
+    assert tip["average_amount"] == "6.00" and tip["preferred_days"] == [0] and tip["preferred_hours"] == [3]
     spending = learning.public_view(state, at(now))["spending"]
-    assert spending["purchases"] == 5 and 14 < spending["typical_amount"] < 16  # geometric mean of ppv only
+    assert spending["purchases"] == 5 and 14 < float(spending["typical_amount"]) < 16  # geometric mean of ppv only
 
 
 def test_preferred_values_are_those_at_least_half_as_frequent_as_the_top():
@@ -192,3 +192,35 @@ def test_nothing_known_keeps_the_given_order():
     ranked = recommendations.rank(items, {}, None)
     assert [row["content_id"] for row in ranked] == ["0", "1", "2"]
     assert {row["reason"] for row in ranked} == {"No history yet: neutral rank."}
+
+
+def test_preferred_days_and_hours_in_the_fans_time_zone():
+    state = learning.new_state()
+    friday_late = datetime(2026, 11, 6, 23, 30, tzinfo=timezone.utc)  # Saturday 00:30 in Paris (UTC+1)
+    for week in range(3):
+        buy(state, friday_late + timedelta(weeks=week), category="", kind="ppv")
+        learning.observe_message(state, sender="fan", at=at(friday_late + timedelta(weeks=week)))
+    utc = view(state)
+    assert utc["purchase_patterns"][0]["preferred_days"] == [5] and utc["purchase_patterns"][0]["preferred_hours"] == [23]
+    assert utc["purchase_patterns"][0]["timezone"] == "UTC" and utc["communication_preferences"]["timezone"] == "UTC"
+    learning.set_timezone(state, "Europe/Paris")
+    paris = view(state)
+    assert (paris["purchase_patterns"][0]["preferred_days"], paris["purchase_patterns"][0]["preferred_hours"]) == ([6], [0])
+    comm = paris["communication_preferences"]
+    assert (comm["active_days"], comm["active_hours"], comm["timezone"]) == ([6], [0], "Europe/Paris")
+    learning.set_timezone(state, "America/Los_Angeles")  # UTC-8 in November
+    assert view(state)["communication_preferences"]["active_hours"] == [15]
+    learning.set_timezone(state, "Etc/GMT+5")  # an inferred offset (POSIX sign: UTC-5)
+    assert view(state)["communication_preferences"]["active_hours"] == [18]
+    learning.set_timezone(state, "Not/AZone")
+    assert view(state)["communication_preferences"]["timezone"] == "UTC"
+
+
+def test_a_state_written_before_keeps_its_utc_counts_and_says_so():
+    old = learning.new_state()
+    old["comm"] = {**{key: value for key, value in old["comm"].items() if key != "week"},
+                   "hours": [0] * 24, "days": [0] * 7}
+    old["tz"] = "Europe/Paris"
+    learning.observe_message(old, sender="fan", at=at(T0))
+    comm = view(old)["communication_preferences"]
+    assert (comm["active_hours"], comm["active_days"], comm["timezone"]) == ([21], [5], "UTC")
