@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "gdpr",
     "facts",
     "recall",
+    "openitems",
     "fans",
 ]
 

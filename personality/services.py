@@ -33,7 +33,8 @@ def learn(given: LearningInput) -> None:
         if cal.already_seen(state, event.event_id):
             return
         first_calibration = profile.last_calibrated is None
-        tone = _apply(state, event, population, messages.get)
+        tone = _apply(state, event, population, messages.get,
+                      excused=event.type == "feedback" and given.outcome_excused())
         if tone is not None:
             population = _with_outcome(population, tone, event.outcome)
             cal.record_contribution(state, tone, event.outcome)
@@ -57,13 +58,14 @@ def fan_contribution_withdraw(*, creator_id: str, fan_id: str) -> dict[str, int]
     return {CreatorToneStats._meta.db_table: adjusted}
 
 
-def personality_calibrate(*, creator_id: str, fan_id: str, history) -> dict:
+def personality_calibrate(*, creator_id: str, fan_id: str, history, excused=lambda event, target: False) -> dict:
     """Recompute the profile from the fan's whole history, `history()` giving (events, messages by
-    event id) inside the transaction. A failure is logged (no personal data) and counted, and the
-    previous (or default) profile is served: the client sees no error."""
+    event id) inside the transaction; `excused(feedback event, its target message)` says which
+    outcomes are not the tone's (as learning was told). A failure is logged (no personal data) and
+    counted, and the previous (or default) profile is served: the client sees no error."""
     try:
         with transaction.atomic():
-            _recalibrate(creator_id, fan_id, history)
+            _recalibrate(creator_id, fan_id, history, excused)
     except Exception as exc:
         logger.error("personality calibration failed: %s", type(exc).__name__)
         CALIBRATIONS.labels(result="failed").inc()
@@ -113,8 +115,9 @@ def _tone_of(state: dict, message: dict | None, event_id: str, population: dict)
     return _tagged_tone(message) or cal.served_with(state, event_id) or cal.choose_tone(state, population)
 
 
-def _apply(state: dict, event, population: dict, message_of) -> str | None:
-    """One event into the state; returns the tone credited when it is a feedback."""
+def _apply(state: dict, event, population: dict, message_of, excused: bool = False) -> str | None:
+    """One event into the state; returns the tone credited when it is a feedback (none when
+    `excused`: a bad outcome right after a complaint is the content's fault, not the tone's)."""
     serving = cal.choose_tone(state, population)
     cal.count_interaction(state)
     if event.type == "message":
@@ -126,14 +129,14 @@ def _apply(state: dict, event, population: dict, message_of) -> str | None:
         else:
             tone = (_tagged_tone(message) or serving) if message["sender"] == "ai" else None
             cal.observe_outgoing(state, message["at"], event.event_id, tone)
-    elif event.type == "feedback" and event.outcome in cal.REWARDS:
+    elif event.type == "feedback" and event.outcome in cal.REWARDS and not excused:
         tone = _tone_of(state, message_of(event.about_event_id), event.about_event_id, population)
         cal.observe_feedback(state, tone, event.outcome)
         return tone
     return None
 
 
-def _recalibrate(creator_id: str, fan_id: str, history) -> None:
+def _recalibrate(creator_id: str, fan_id: str, history, excused) -> None:
     events, messages = history()
     if not events:  # no memory of the fan (never seen, or erased meanwhile): nothing to calibrate
         return
@@ -143,7 +146,8 @@ def _recalibrate(creator_id: str, fan_id: str, history) -> None:
     state = cal.new_state()
     for event in events:
         if not cal.already_seen(state, event.event_id):
-            _apply(state, event, population, messages.get)
+            _apply(state, event, population, messages.get,
+                   excused=event.type == "feedback" and excused(event, messages.get(event.about_event_id)))
     cal.restore_direct_feedback(state, previous["tone"])
     state["tone"]["contributed"] = cal.contribution(previous)  # the creator's totals are not replayed
     _save(profile, state, population, recalibrated=True)
