@@ -2,6 +2,7 @@
 encrypted, erased, holding offers back, and excusing the tone after a complaint."""
 from datetime import timedelta
 
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
@@ -161,3 +162,12 @@ def test_a_negative_outcome_right_after_a_complaint_is_not_charged_to_the_tone(a
                       **tagged))
     post(api, feedback("fb2", "a2", fan_id="f_complained", outcome="positive"))
     assert tone_evidence("f_complained") == {"friendly": [1.0, 0.0]}
+
+
+def test_retention_drops_the_items_of_expired_messages(api):
+    old = (timezone.now() - timedelta(days=800)).isoformat()
+    assert post(api, message("old-1", fan_id=FAN, content="I want a refund", occurred_at=old)).status_code == 201
+    say(api, "new-1", "the link doesn't work", 0)
+    call_command("cleanup_old_memories")
+    assert [item["event_id"] for item in open_items(api)] == ["new-1"]
+    assert not OpenItem.objects.filter(event_id="old-1").exists()
