@@ -42,7 +42,8 @@ CONTENT_PROBLEM_WORDS = _any(
     r"\bbroken link\b", r"\blink (?:is )?(?:dead|broken|expired)\b",
     rf"\b{_THING}\b[^.!?]{{0,40}}\b(?:doesn t|does not|won t|will not|isn t|is not|didn t|did not|can t|cannot"
     r"|cant|wont|doesnt|didnt|not) (?:work|load|play|open|download|unlock|show|come through|arrive)",
-    r"\b(?:can t|cannot|cant|couldn t|unable to) (?:open|play|load|download|unlock|see|view|watch) (?:the|it|my|this|that)\b",
+    r"\b(?:can t|cannot|cant|couldn t|unable to) (?:open|play|load|download|unlock|see|view|watch)"
+    r" (?:the|it|my|this|that)\b",
     r"\b(?:cuts?|cut off|stops?|stopped|freezes?|froze) (?:at|after) \d+", r"\bonly \d+ ?s(?:ec(?:ond)?s?)?\b",
     r"\b(?:never|didn t|did not|haven t|have not) (?:got|get|receive|received|arrived?)\b[^.!?]{0,30}"
     rf"\b(?:{_THING}|it|what i paid)",
@@ -55,7 +56,8 @@ COMPLAINT_WORDS = _any(
     r"\bdisappoint", r"\bnot worth\b", r"\bwaste of (?:money|time)\b", r"\bripp?ed off\b", r"\brip ?off\b",
     r"\bscam", r"\bunacceptable\b", r"\bnot what (?:i|you) (?:paid|ordered|asked|promised|said)",
     r"\bpaid for (?:this|that|nothing)\b", r"\bwant to complain\b", r"\bcomplain(?:t|ing)?\b", r"\boverpriced\b",
-    rf"\b(?:{_THING}|this|that|it)\b(?: \w+){{0,3}} (?:is|was|s|looks|looked|sounds) (?:so |really )?(?:terrible|awful|crap|trash|garbage|bad)\b",
+    rf"\b(?:{_THING}|this|that|it)\b(?: \w+){{0,3}} (?:is|was|s|looks|looked|sounds) (?:so |really )?"
+    r"(?:terrible|awful|crap|trash|garbage|bad)\b",
     r"\bfalse advertising\b", r"\bnot happy with\b",
     r"\bdecu(?:e|s|es)?\b", r"\barnaque", r"\binadmissible\b", r"\binacceptable\b", r"\bpas terrible\b",
     r"\bpas ce que (?:j ai|jai|tu m as|tu avais) (?:paye|commande|demande|promis)", r"\bje me plains\b",
@@ -81,6 +83,7 @@ _SOON = (r"(?:today|tonight|tomorrow|this (?:week|weekend|morning|afternoon|even
          r"|friday|saturday|sunday|soon|in \d+ days?"
          r"|aujourd hui|ce soir|demain|apres demain|cette semaine|ce week end|ce weekend|la semaine prochaine"
          r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|bientot|dans \d+ jours?)")
+_THEN_SOON = rf"\b[^.!?]{{0,25}}\b{_SOON}\b"  # a day or a time soon after the thing named
 _KIN = (r"(?:grandma|grandmother|granny|nan|nana|grandpa|grandfather|grandad|mom|mum|mother|dad|father|sister"
         r"|brother|wife|husband|girlfriend|boyfriend|gf|bf|son|daughter|friend|best friend|uncle|aunt|cousin|dog|cat"
         r"|grand mere|mamie|mami|grand pere|papi|papy|mere|maman|pere|papa|soeur|frere|femme|mari|copine|copain"
@@ -91,23 +94,21 @@ SUBJECTS = {
     "interview": ("interview", "entretien"),
     "hospital": ("hospital", "hopital", "hospitalise", "hospitalisee", "surgery", "operation", "chirurgie"),
     "appointment": ("appointment", "rdv", "rendez vous", "doctor", "medecin"),
-    "trip": ("trip", "flight", "vacation", "holiday", "voyage", "vol", "vacances"),
-    "move": ("move", "moving", "demenagement", "demenage"),
 }
 FOLLOW_UP_WORDS = {
-    "exam": _any(rf"\b(?:my|i have (?:an?|my)|i ve got (?:an?|my)|got (?:an?|my)) (?:exams?|test|finals)\b[^.!?]{{0,25}}\b{_SOON}\b",
-                 rf"\b(?:mon|mes|j ai (?:un|mon|des|mes)|jai (?:un|mon|des|mes)) (?:exam|examen|partiel)s?\b[^.!?]{{0,25}}\b{_SOON}\b",
-                 rf"\b(?:mon|le|j ai le|jai le|je passe (?:le|mon)) bac\b[^.!?]{{0,25}}\b{_SOON}\b"),
-    "interview": _any(rf"\b(?:my|i have an?|got an?) (?:job )?interview\b[^.!?]{{0,25}}\b{_SOON}\b",
-                      rf"\b(?:mon|j ai un|jai un) entretien\b[^.!?]{{0,25}}\b{_SOON}\b"),
+    "exam": _any(rf"\b(?:my|i have (?:an?|my)|i ve got (?:an?|my)|got (?:an?|my)) (?:exams?|test|finals){_THEN_SOON}",
+                 rf"\b(?:mon|mes|j ai (?:un|mon|des|mes)|jai (?:un|mon|des|mes)) (?:exam|examen|partiel)s?{_THEN_SOON}",
+                 rf"\b(?:mon|le|j ai le|jai le|je passe (?:le|mon)) bac{_THEN_SOON}"),
+    "interview": _any(rf"\b(?:my|i have an?|got an?) (?:job )?interview{_THEN_SOON}",
+                      rf"\b(?:mon|j ai un|jai un) entretien{_THEN_SOON}"),
     "hospital": _any(rf"\b(?:my )?{_KIN}\b(?: is| s|s| has been| got| was)?(?: taken| rushed| admitted)? (?:in|to|at) "
                      r"(?:the )?hospital\b",
                      rf"\b(?:my )?{_KIN}\b[^.!?]{{0,20}}\b(?:surgery|operation)\b",
                      rf"\b(?:ma |mon |mes )?{_KIN}\b(?: est| a ete)? (?:a l |a l|a |en )?(?:hopital|hospitalise)",
                      rf"\b(?:ma |mon )?{_KIN}\b[^.!?]{{0,20}}\bse fait operer\b",
                      r"\bi m (?:in|at) (?:the )?hospital\b", r"\bje suis (?:a l |a l|a )hopital\b"),
-    "appointment": _any(rf"\b(?:my|i have an?|got an?) (?:doctor s |doctors |dentist )?appointment\b[^.!?]{{0,25}}\b{_SOON}\b",
-                        rf"\b(?:mon|j ai un|jai un) (?:rdv|rendez vous)(?: chez le (?:medecin|dentiste))?\b[^.!?]{{0,25}}\b{_SOON}\b"),
+    "appointment": _any(rf"\b(?:my|i have an?|got an?) (?:doctor s |doctors |dentist )?appointment{_THEN_SOON}",
+                        rf"\b(?:mon|j ai un|jai un) (?:rdv|rendez vous)(?: chez le (?:medecin|dentiste))?{_THEN_SOON}"),
 }
 # A later fan message that names the subject again with how it went closes the follow-up.
 OUTCOME_WORDS = _any(
@@ -124,7 +125,8 @@ SETTLED_BY_FAN = _any(
 REFUND_SETTLED = _any(r"\b(?:got|received|saw) (?:my|the) (?:refund|money)\b", r"\bthanks? for the refund\b",
                       r"\b(?:bien )?(?:ete )?rembourse(?:e)?\b[^.!?]{0,20}\bmerci\b", r"\bmerci pour le remboursement\b",
                       r"\bj ai (?:bien )?(?:ete )?rembourse")
-REFUND_DONE = _any(r"\b(?:i ve|i have|i|we ve|we have|just) refunded\b", r"\brefund (?:is |has been )?(?:done|sent|issued|processed)\b",
+REFUND_DONE = _any(r"\b(?:i ve|i have|i|we ve|we have|just) refunded\b",
+                   r"\brefund (?:is |has been )?(?:done|sent|issued|processed)\b",
                    r"\b(?:je t ai|je vous ai|jt ai) rembourse", r"\bremboursement (?:est )?(?:fait|effectue|envoye)\b",
                    r"\btu (?:es|as ete) rembourse")
 
@@ -202,7 +204,7 @@ def settles_refund(text: str, *, outgoing: bool) -> bool:
 
 def names_subject(text: str, subject: str) -> bool:
     low = fold(text)
-    return any(re.search(rf"\b{word}\b", low) for word in SUBJECTS.get(subject, (subject,)))
+    return any(re.search(rf"\b{word}\b", low) for word in SUBJECTS[subject])
 
 
 def tells_outcome(text: str, subject: str) -> bool:

@@ -3,8 +3,8 @@ things to ask about later, each open until the creator, staff or a later message
 
 The summary (the fan's words) and the follow-up's subject are encrypted at rest; kind, status,
 category, ids and times stay plain and indexed (creator and fan first). `slot` keeps one open item
-per grievance kind, per follow-up subject and per question's event: a repeated "still blurry"
-does not open a second one.
+per grievance kind, per follow-up subject (a keyed hash of it) and per question's event: a
+repeated "still blurry" does not open a second one.
 """
 import uuid
 

@@ -6,8 +6,11 @@ confirmed settles the refund request, a follow-up asked about settles it; a purc
 category complained about settles that grievance. The cached context part is forgotten after
 commit of any change.
 """
+import hashlib
+import hmac
 from datetime import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -75,7 +78,12 @@ def _from_outgoing(event, message: dict) -> None:
 
 
 def _slot(item: Found, event_id: str) -> str:
-    return {QUESTION: event_id, FOLLOW_UP: item.subject}.get(item.kind, "")
+    """A question's event, a follow-up's subject under a keyed hash (the column is plain: "hospital"
+    is health data), nothing for a grievance (one open per kind)."""
+    if item.kind == FOLLOW_UP:
+        digest = hmac.new(settings.SECRET_KEY.encode(), f"follow_up:{item.subject}".encode(), hashlib.sha256)
+        return digest.hexdigest()[:32]
+    return event_id if item.kind == QUESTION else ""
 
 
 def _open_item(creator_id: str, fan_id: str, item: Found, category: str, event_id: str, at: datetime) -> None:

@@ -111,9 +111,9 @@ def test_closing_by_the_api_and_bad_input(api, other_api):
 def test_the_summary_is_encrypted_exported_and_erased(api):
     say(api, "m1", "ma mamie est a l hopital depuis hier", 0)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT summary::text, subject::text FROM fan_open_items")
-        summary, subject = cursor.fetchone()
-    assert "mamie" not in summary and "hospital" not in subject
+        cursor.execute("SELECT summary::text, subject::text, slot FROM fan_open_items")
+        summary, subject, slot = cursor.fetchone()
+    assert "mamie" not in summary and "hospital" not in subject and "hospital" not in slot and slot
     export = api.get(f"/api/v1/fans/{FAN}/export/")
     assert "ma mamie est a l hopital depuis hier" in export.content.decode()
     assert "fan_open_items" in {source.label for source in sources()}
