@@ -25,7 +25,7 @@ def rates(root: Path) -> None:
                     counts[LABELS[label], found.kind] += 1
             for label in ("positive", "neutral", "negative"):
                 kinds = {kind: counts[label, kind] for kind in
-                         ("complaint", "refund", "content_problem", "question", "follow_up") if counts[label, kind]}
+                         ("complaint", "refund", "content_problem", "unanswered_question", "follow_up") if counts[label, kind]}
                 print(f"{language} {split} {label}: {totals[label]} tweets, items {kinds}")
 
 

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 COMPLAINT, REFUND, CONTENT_PROBLEM, QUESTION, FOLLOW_UP = (
-    "complaint", "refund", "content_problem", "question", "follow_up")
+    "complaint", "refund", "content_problem", "unanswered_question", "follow_up")
 KINDS = (COMPLAINT, REFUND, CONTENT_PROBLEM, QUESTION, FOLLOW_UP)
 # Kinds about something bought or served: they hold offers of their category back, and excuse the tone.
 GRIEVANCES = (COMPLAINT, REFUND, CONTENT_PROBLEM)
@@ -61,6 +61,12 @@ COMPLAINT_WORDS = _any(
     r"\bfalse advertising\b", r"\bnot happy with\b",
     r"\bdecu(?:e|s|es)?\b", r"\barnaque", r"\binadmissible\b", r"\binacceptable\b", r"\bpas terrible\b",
     r"\bpas ce que (?:j ai|jai|tu m as|tu avais) (?:paye|commande|demande|promis)", r"\bje me plains\b",
+    r"\bpaid (?:for|\d+)[^.!?]{0,40}\b(?:and|but) (?:it s|its|it was|they re|there s) (?:literally |just |only )",
+    r"\b(?:it s|its|it was) only \d+ ?(?:min|mins|minutes|sec|secs|seconds|s|pics|photos)\b",
+    r"\byou (?:said|promised) \d+\b", r"\btu (?:avais dit|as dit|m avais promis) \d+\b",
+    r"\b(?:always|every time) the same (?:pics|photos|content|videos|stuff|message)\b",
+    r"\bstop sending me\b", r"\b(?:it s|its|that s|thats) creepy\b",
+    r"\btoujours (?:les|la|le) memes?\b", r"\barrete de m envoyer\b",
     r"\bplainte\b", r"\bfoutage de gueule\b", r"\bpas content(?:e)? (?:de|du)\b",
     rf"\b(?:{_THING}|c|c est|ce set|cette video|ca)\b(?: \w+){{0,2}} (?:est |etait |)(?:nul|nulle|naze|pourri|pourrie)\b")
 # Words a complaint pattern must not follow: "not disappointed", "pas decu" (but "pas terrible" is one).
@@ -70,7 +76,9 @@ QUESTION_START = _any(
     r"^(?:when|what|where|why|how|which|who|can|could|will|would|do|did|does|is|are|have|has|should)\b",
     r"\b(?:can|could|will|would|do|did) (?:you|u)\b",
     r"^(?:quand|quel|quelle|quels|quelles|pourquoi|comment|combien|ou|est ce que|est ce qu)\b",
-    r"\b(?:tu|vous) (?:peux|pourrais|vas|va|veux|as|avez|pouvez|allez|fais|ferais)\b", r"\b(?:peux|pourrais|vas) tu\b")
+    r"\b(?:tu|vous) (?:peux|pourrais|vas|va|veux|as|avez|pouvez|allez|fais|ferais)\b", r"\b(?:peux|pourrais|vas) tu\b",
+    r"\bany (?:date|news|update|idea)\b", r"\bwhat about\b", r"\b(?:et|and) (?:la|le|les|the|my|ma|mon|mes) \w+ (?:alors|then)\b",
+    r"\balors\s*\?")
 SMALL_TALK = _any(
     r"\bhow (?:are|r) (?:you|u|ya)\b", r"\bhow s it going\b", r"\bhow was your\b", r"\bwhat s up\b", r"\bwhats up\b",
     r"\bwyd\b", r"\bhbu\b", r"\bwbu\b", r"\bwhat (?:are|r) (?:you|u) (?:doing|up to)\b", r"\b(?:you|u) (?:there|ok|up)\b",
@@ -90,15 +98,19 @@ _KIN = (r"(?:grandma|grandmother|granny|nan|nana|grandpa|grandfather|grandad|mom
         r"|fils|fille|ami|amie|pote|oncle|tante|cousin|cousine|chien|chat|chienne|chatte)")
 # A subject to ask about later, and the words that name it again in either language.
 SUBJECTS = {
-    "exam": ("exam", "exams", "examen", "examens", "test", "partiel", "partiels", "bac", "finals"),
+    "exam": ("exam", "exams", "examen", "examens", "test", "partiel", "partiels", "bac", "finals", "permis", "code"),
     "interview": ("interview", "entretien"),
     "hospital": ("hospital", "hopital", "hospitalise", "hospitalisee", "surgery", "operation", "chirurgie"),
     "appointment": ("appointment", "rdv", "rendez vous", "doctor", "medecin"),
+    "trip": ("trip", "vacation", "holiday", "holidays", "voyage", "vacances"),
 }
 FOLLOW_UP_WORDS = {
     "exam": _any(rf"\b(?:my|i have (?:an?|my)|i ve got (?:an?|my)|got (?:an?|my)) (?:exams?|test|finals){_THEN_SOON}",
                  rf"\b(?:mon|mes|j ai (?:un|mon|des|mes)|jai (?:un|mon|des|mes)) (?:exam|examen|partiel)s?{_THEN_SOON}",
-                 rf"\b(?:mon|le|j ai le|jai le|je passe (?:le|mon)) bac{_THEN_SOON}"),
+                 rf"\b(?:mon|le|j ai le|jai le|je passe (?:le|mon)) bac{_THEN_SOON}",
+                 rf"\b(?:my|i have (?:my|a)|i ve got (?:my|a)|got my) driving test{_THEN_SOON}",
+                 rf"\b{_SOON}\b[^.!?]{{0,25}}\b(?:je passe|jpasse|j passe) (?:mon|le|un) (?:permis|exam|examen|bac|partiel|oral|code)\b",
+                 rf"\b(?:je passe|jpasse|j passe) (?:mon|le|un) (?:permis|exam|examen|bac|partiel|oral|code)\b{_THEN_SOON}"),
     "interview": _any(rf"\b(?:my|i have an?|got an?) (?:job )?interview{_THEN_SOON}",
                       rf"\b(?:mon|j ai un|jai un) entretien{_THEN_SOON}"),
     "hospital": _any(rf"\b(?:my )?{_KIN}\b(?: is| s|s| has been| got| was)?(?: taken| rushed| admitted)? (?:in|to|at) "
@@ -109,6 +121,8 @@ FOLLOW_UP_WORDS = {
                      r"\bi m (?:in|at) (?:the )?hospital\b", r"\bje suis (?:a l |a l|a )hopital\b"),
     "appointment": _any(rf"\b(?:my|i have an?|got an?) (?:doctor s |doctors |dentist )?appointment{_THEN_SOON}",
                         rf"\b(?:mon|j ai un|jai un) (?:rdv|rendez vous)(?: chez le (?:medecin|dentiste))?{_THEN_SOON}"),
+    "trip": _any(rf"\b(?:je pars|jpars|on part|nous partons) en (?:vacances|voyage|week end|weekend)\b",
+                 rf"\b(?:i m|im|i am|we re|we are) (?:going|leaving|off) (?:on (?:a )?)?(?:vacation|holiday|a trip)\b"),
 }
 # A later fan message that names the subject again with how it went closes the follow-up.
 OUTCOME_WORDS = _any(
@@ -191,6 +205,34 @@ def _question(text: str, low: str) -> str | None:
     return None
 
 
+ANSWER_OPENER = re.compile(
+    r"^(?:(?:haha\w*|hehe\w*|lol|omg|oh|ooh|aw+|mdr|ah|bah|ben|well|hmm+)\s*)*"
+    r"(?:yes|yeah|yep|yup|no|nope|sure|of course|definitely|not yet|soon|next|tomorrow|tonight|it s|its|it is|i m|i am"
+    r"|i do|i will|i ll|i did|wrong|right|exactly|oui|ouais|non|bien sur|carrement|grave|c est|demain|bientot"
+    r"|ce soir|la semaine|je vais|j ai|jai)\b")
+DODGE = _any(r"\bwait and see\b", r"\byou ll (?:have to )?see\b", r"\bsurprise\b", r"\bsecret\b", r"\bcurious\b",
+             r"\bpatience\b", r"\btu verras\b", r"\bcurieux\b", r"\bcurieuse\b")
+STOPWORDS = frozenset(
+    "the and for you your with that this what when where which will would could should have does about there then"
+    " from just like really still time want maybe some them they their avec pour dans mais donc est que qui quoi"
+    " quand comment alors tout tous cette ton tes ta les des une elle il".split())
+
+
+def content_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z]{4,}", fold(text)) if word not in STOPWORDS}
+
+
+def answers(reply: str, question: str) -> bool:
+    """An outgoing message answers the question: it opens like an answer in one of its sentences or
+    takes up a word of it, and does not dodge it ("wait and see", "you're so curious")."""
+    low = fold(reply)
+    if DODGE.search(low):
+        return False
+    sentences = (sentence.strip() for sentence in re.split(r"[.!?\n]+", low))
+    return any(ANSWER_OPENER.match(sentence) for sentence in sentences if sentence) \
+        or bool(content_words(reply) & content_words(question))
+
+
 def settles(text: str) -> bool:
     """The fan says the problem is gone ("thanks, it works now", "c'est bon merci")."""
     low = fold(text)
@@ -205,6 +247,11 @@ def settles_refund(text: str, *, outgoing: bool) -> bool:
 def names_subject(text: str, subject: str) -> bool:
     low = fold(text)
     return any(re.search(rf"\b{word}\b", low) for word in SUBJECTS[subject])
+
+
+def asks_about(text: str, subject: str) -> bool:
+    """An outgoing question naming the follow-up's subject ("how did the exam go?"; "bon voyage !" is none)."""
+    return "?" in text and names_subject(text, subject)
 
 
 def tells_outcome(text: str, subject: str) -> bool:

@@ -3,8 +3,7 @@ things to ask about later, each open until the creator, staff or a later message
 
 The summary (the fan's words) and the follow-up's subject are encrypted at rest; kind, status,
 category, ids and times stay plain and indexed (creator and fan first). `slot` keeps one open item
-per grievance kind, per follow-up subject (a keyed hash of it) and per question's event: a
-repeated "still blurry" does not open a second one.
+per follow-up subject (a keyed hash of it) and per event.
 """
 import uuid
 
@@ -23,7 +22,7 @@ class OpenItem(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     creator = models.ForeignKey("core.Creator", on_delete=models.CASCADE)
     fan_id = models.CharField(max_length=255)
-    kind = models.CharField(max_length=16, choices=[(kind, kind) for kind in KINDS])
+    kind = models.CharField(max_length=24, choices=[(kind, kind) for kind in KINDS])
     slot = models.CharField(max_length=128, blank=True, default="")
     status = models.CharField(max_length=8, choices=ItemStatus.choices, default=ItemStatus.OPEN)
     summary = encrypt(models.TextField())

@@ -8,7 +8,7 @@ commit of any change.
 """
 import hashlib
 import hmac
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -25,6 +25,7 @@ from .models import ItemStatus, OpenItem
 from .personal_data import OPEN_ITEMS_SUFFIX
 
 BY_MESSAGE = "message"
+REPEAT_AFTER = timedelta(hours=12)  # a grievance of a kind still open opens another only in a later conversation
 
 
 def learn(given: LearningInput) -> None:
@@ -53,10 +54,15 @@ def _from_fan(event, message: dict, recent_categories) -> None:
         kinds = (COMPLAINT, CONTENT_PROBLEM) + ((REFUND,) if detection.settles_refund(text, outgoing=False) else ())
         _close(event, items.filter(kind__in=kinds), at)
     new_subjects = {item.subject for item in found if item.kind == FOLLOW_UP}
+    asked_again = [item.pk for item in items.filter(kind=QUESTION) for new in found
+                   if new.kind == QUESTION and detection.content_words(new.summary) & detection.content_words(item.summary)]
+    _close(event, items.filter(pk__in=asked_again), at)  # the same question again: the newer one stands
     told = [item.pk for item in items.filter(kind=FOLLOW_UP)
             if item.subject not in new_subjects and detection.tells_outcome(text, item.subject)]
     _close(event, items.filter(pk__in=told), at)
     for item in found:
+        if item.kind in GRIEVANCES and items.filter(kind=item.kind, since__gte=at - REPEAT_AFTER).exists():
+            continue  # "still blurry": the same grievance, already open in this conversation
         category = _category_of(text, recent_categories) if item.kind in GRIEVANCES else ""
         _open_item(creator_id, fan_id, item, category, event.event_id, at)
 
@@ -70,20 +76,20 @@ def _category_of(text: str, recent_categories) -> str:
 def _from_outgoing(event, message: dict) -> None:
     text, at = message["content"], message["at"]
     items = _open(event.creator_id, event.fan_id, at)
-    settled = Q(kind=QUESTION)
-    if detection.settles_refund(text, outgoing=True):
-        settled |= Q(kind=REFUND)
-    asked = [item.pk for item in items.filter(kind=FOLLOW_UP) if detection.names_subject(text, item.subject)]
-    _close(event, items.filter(settled | Q(pk__in=asked)), at)
+    settled = [item.pk for item in items.filter(kind__in=(QUESTION, FOLLOW_UP))
+               if (item.kind == QUESTION and detection.answers(text, item.summary))
+               or (item.kind == FOLLOW_UP and detection.asks_about(text, item.subject))]
+    refunds = Q(kind=REFUND) if detection.settles_refund(text, outgoing=True) else Q(pk__in=[])
+    _close(event, items.filter(refunds | Q(pk__in=settled)), at)
 
 
 def _slot(item: Found, event_id: str) -> str:
-    """A question's event, a follow-up's subject under a keyed hash (the column is plain: "hospital"
-    is health data), nothing for a grievance (one open per kind)."""
+    """A follow-up's subject under a keyed hash (the column is plain: "hospital" is health data),
+    else the event that opened the item (a redelivered event opens nothing twice)."""
     if item.kind == FOLLOW_UP:
         digest = hmac.new(settings.SECRET_KEY.encode(), f"follow_up:{item.subject}".encode(), hashlib.sha256)
         return digest.hexdigest()[:32]
-    return event_id if item.kind == QUESTION else ""
+    return event_id
 
 
 def _open_item(creator_id: str, fan_id: str, item: Found, category: str, event_id: str, at: datetime) -> None:

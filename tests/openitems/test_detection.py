@@ -22,7 +22,7 @@ def kinds(text, analysis=None):
     ("this is a rip off", "complaint"),
     ("can i get my money back?", "refund"),
     ("I have a job interview tomorrow, wish me luck", "follow_up"),
-    ("when will you post the beach set?", "question"),
+    ("when will you post the beach set?", "unanswered_question"),
     # French, with and without apostrophes
     ("la vidéo est floue", "content_problem"),
     ("le lien marche pas", "content_problem"),
@@ -35,7 +35,7 @@ def kinds(text, analysis=None):
     ("mon exam est vendredi", "follow_up"),
     ("ma grand-mère est à l’hôpital", "follow_up"),
     ("ma mamie est a l hopital depuis hier", "follow_up"),
-    ("tu peux m envoyer la vidéo de la plage ?", "question"),
+    ("tu peux m envoyer la vidéo de la plage ?", "unanswered_question"),
 ])
 def test_an_item_is_found_in_english_and_french(text, kind):
     assert kinds(text) == [kind]
@@ -88,3 +88,13 @@ def test_refunds_and_follow_ups_are_settled_by_their_own_words():
 def test_the_category_named_among_the_recent_ones():
     assert category_named("the lingerie set was blurry", ["cosplay", "lingerie"]) == "lingerie"
     assert category_named("the set was blurry", ["cosplay", "lingerie"]) is None
+
+
+def test_an_answer_is_told_from_a_dodge():
+    from openitems.detection import answers
+    question = "is the live show still on saturday?"
+    assert answers("Yes! 8pm as usual", question)
+    assert answers("the live show moved to sunday", question)
+    assert not answers("I love that you're so into it! 🥰", question)
+    assert not answers("haha you're so curious 😜", question)
+    assert answers("Haha wrong! It's Attack on Titan", "what's your favorite anime?")

@@ -15,7 +15,7 @@ FAN = "f_items"
 
 
 def at(minutes: int) -> str:
-    return (timezone.now() - timedelta(hours=3) + timedelta(minutes=minutes)).isoformat()
+    return (timezone.now() - timedelta(hours=15) + timedelta(minutes=minutes)).isoformat()
 
 
 def say(api, event_id, content, minute, sender="fan", **extra):
@@ -68,7 +68,7 @@ def test_answers_refunds_follow_ups_and_purchases_settle_their_items(api):
     say(api, "m1", "when will you post the beach set?", 0)
     say(api, "m2", "I want a refund", 1)
     say(api, "m3", "my exam is Friday", 2)
-    assert [item["kind"] for item in open_items(api)] == ["question", "refund", "follow_up"]
+    assert [item["kind"] for item in open_items(api)] == ["unanswered_question", "refund", "follow_up"]
     say(api, "c1", "next week babe!", 3, sender="creator")
     assert [item["kind"] for item in open_items(api)] == ["refund", "follow_up"]
     say(api, "a1", "done, I've refunded you 💕", 4, sender="ai")
@@ -171,3 +171,24 @@ def test_retention_drops_the_items_of_expired_messages(api):
     call_command("cleanup_old_memories")
     assert [item["event_id"] for item in open_items(api)] == ["new-1"]
     assert not OpenItem.objects.filter(event_id="old-1").exists()
+
+
+def test_a_dodged_question_stays_open_and_the_same_question_again_replaces_it(api):
+    say(api, "m1", "when is the next cosplay set coming out?", 0)
+    say(api, "a1", "Ooh you'll have to wait and see 😏", 1, sender="ai")
+    say(api, "m2", "ok seriously, any date for the next one?", 2)
+    say(api, "a2", "I love that you're so into it! 🥰", 3, sender="ai")
+    assert [(item["kind"], item["event_id"]) for item in open_items(api)] == [("unanswered_question", "m2")]
+    say(api, "a3", "It's in two weeks, promise", 4, sender="ai")
+    assert open_items(api) == []
+
+
+def test_a_grievance_again_in_a_later_conversation_is_a_new_item_and_a_goodbye_is_no_follow_up(api):
+    say(api, "m1", "c'est une arnaque ton truc", 0)
+    say(api, "m2", "franchement c'est toujours les mêmes photos", 13 * 60)
+    say(api, "m3", "je pars en vacances demain à Barcelone", 13 * 60 + 1)
+    say(api, "a1", "Bon voyage ! Raconte-moi tout à ton retour", 13 * 60 + 2, sender="ai")
+    assert [(item["kind"], item["event_id"]) for item in open_items(api)] == [
+        ("complaint", "m1"), ("complaint", "m2"), ("follow_up", "m3")]
+    say(api, "a2", "alors, c'était bien les vacances ?", 13 * 60 + 3, sender="ai")
+    assert [item["event_id"] for item in open_items(api)] == ["m1", "m2"]
