@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser promtool run serve serve-granian serve-gunicorn test migrate demo worker beat bench bench-recall eval-analyzer eval-recall train-analyzer build-recall-embedding bench-analyzer check-services clean
+.PHONY: install browser promtool run serve serve-granian serve-gunicorn test migrate demo worker beat bench bench-recall eval-analyzer eval-recall eval-context train-analyzer build-recall-embedding bench-analyzer check-services clean
 
 install: $(STAMP)
 
@@ -111,6 +111,15 @@ eval-recall: install
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) DATABASE_URL=$(EVAL_DATABASE_URL) $(BIN)/python manage.py migrate --noinput -v0
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) DATABASE_URL=$(EVAL_DATABASE_URL) REDIS_URL=redis://127.0.0.1:6379/9 \
 		$(BIN)/python bench/eval_recall.py
+
+# What the context says of 44 hand-written conversations against what a reader expects
+# (tests/data/context_conversations.json), in its own database and Redis DB.
+EVAL_CONTEXT_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/fanmemory_eval_context
+eval-context: install
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) DATABASE_URL=$(EVAL_CONTEXT_DATABASE_URL) $(BIN)/python manage.py ensure_database
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) DATABASE_URL=$(EVAL_CONTEXT_DATABASE_URL) $(BIN)/python manage.py migrate --noinput -v0
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) DATABASE_URL=$(EVAL_CONTEXT_DATABASE_URL) REDIS_URL=redis://127.0.0.1:6379/8 \
+		$(BIN)/python bench/context_eval.py
 
 # The static word table of recall (recall/embedding.npz), distilled from multilingual-e5-small.
 build-recall-embedding: install

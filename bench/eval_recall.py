@@ -37,8 +37,13 @@ import numpy as np  # noqa: E402
 from rank_bm25 import BM25Okapi  # noqa: E402
 from rest_framework.test import APIClient  # noqa: E402
 
+from django.db import connection, transaction  # noqa: E402
+
 from core.services import api_key_create  # noqa: E402
+from fans.learning import _input_for as input_for  # noqa: E402  (what a learning run gives its learners)
+from memory.models import InteractionEvent  # noqa: E402
 from memory.selectors import fan_messages  # noqa: E402
+from recall.services import learn as recall_learn  # noqa: E402
 
 CREATOR = "eval-recall"
 KS = (5, 10, 20, 50)
@@ -158,6 +163,26 @@ def report(result: dict) -> None:
     print(f"\nrecall endpoint, in-process, k=50: p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms")
 
 
+def indexing_cost(fan_id: str) -> None:
+    """The worker's cost of indexing one message: the recall learner's run in a learning run (its
+    consent check, words, vector and upsert; the event's message is read once for all learners,
+    before), for each message of the fan again; and the index's size."""
+    seconds = []
+    for event in InteractionEvent.objects.filter(creator_id=CREATOR, fan_id=fan_id, type="message").order_by("id"):
+        given = input_for(event)
+        started = time.perf_counter()
+        with transaction.atomic():
+            recall_learn(given)
+        seconds.append(time.perf_counter() - started)
+    p50, p95, p99 = np.percentile(np.array(seconds) * 1000, [50, 95, 99])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_total_relation_size('recall_index_entries'), count(*) FROM recall_index_entries")
+        size, entries = cursor.fetchone()
+    print(f"\nindexing one message ({len(seconds)} of {fan_id}): p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms;"
+          f" index size {size / 1024 / entries * 1000:.0f} KiB per 1,000 messages (table and its indexes,"
+          f" {entries} entries)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--locomo", type=Path, default=ROOT.parent / "shared" / "data" / "locomo-dev" / "locomo-dev.json",
@@ -168,6 +193,7 @@ def main() -> None:
                                 ("French, written by hand before any tuning (blind)", hand_written(arguments.french))):
         print(f"\n## {name}")
         report(evaluate(conversations))
+    indexing_cost(conversations[0].fan_id)
 
 
 if __name__ == "__main__":

@@ -1,13 +1,10 @@
 import logging
-import os
-import sys
 
 from django.apps import AppConfig
 
+from core import warmup
+
 logger = logging.getLogger("fanmemory.emotions")
-# Commands that never analyse a message: no need to load the model for them.
-COLD_COMMANDS = {"migrate", "makemigrations", "showmigrations", "check", "collectstatic", "ensure_database",
-                 "train_emotion_model", "create_api_key", "sqlmigrate"}
 
 
 class EmotionsConfig(AppConfig):
@@ -16,11 +13,8 @@ class EmotionsConfig(AppConfig):
     def ready(self):
         from . import personal_data  # noqa: F401
 
-        if os.environ.get("EMOTION_WARMUP", "true").lower() in ("0", "false", "no"):
-            return
-        if len(sys.argv) > 1 and sys.argv[1] in COLD_COMMANDS:
-            return
-        self._warm_up()
+        if warmup.wanted():
+            self._warm_up()
 
     @staticmethod
     def _warm_up():

@@ -189,6 +189,15 @@ def personal_part(*, creator_id: str, fan_id: str, part: ContextPart) -> dict:
     return profile if part is PERSONALITY else preferences
 
 
+def fan_name(*, creator_id: str, fan_id: str) -> str:
+    """The fan's name fact, read through the cache ("" when none is known)."""
+    return name_in(fan_parts(creator_id=creator_id, fan_id=fan_id, wanted=(FACTS,))[FACTS.name]["facts"])
+
+
+def name_in(facts: list[dict]) -> str:
+    return next((str(fact["value"]) for fact in facts if fact["kind"] == "name"), "")
+
+
 def response_style(*, creator_id: str, fan_id: str) -> dict:
     """The seed's getOptimalResponseStyle for one fan, from the same parts and policy as the context."""
     parts = fan_parts(creator_id=creator_id, fan_id=fan_id, wanted=(PERSONALITY, PREFERENCES, EMOTIONS, CONSENT, FACTS))

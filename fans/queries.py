@@ -75,11 +75,14 @@ def recall(*, creator_id: str, fan_id: str, query: str, k: int, exclude: frozens
     if not policy.recall_on(creator_id=creator_id, fan_id=fan_id):
         return {"results": [], "pending": 0}
     pending = memory_selectors.messages_waiting_for(creator_id=creator_id, fan_id=fan_id, learner="recall")
-    return {"results": _recalled(creator_id, fan_id, query, k, exclude, filters), "pending": pending}
+    fan_name = context.fan_name(creator_id=creator_id, fan_id=fan_id)
+    return {"results": _recalled(creator_id, fan_id, query, k, exclude, filters, fan_name), "pending": pending}
 
 
-def _recalled(creator_id: str, fan_id: str, query: str, k: int, exclude: frozenset, filters: dict) -> list[dict]:
-    hits = recall_selectors.search(creator_id=creator_id, fan_id=fan_id, query=query, k=k, exclude=exclude, **filters)
+def _recalled(creator_id: str, fan_id: str, query: str, k: int, exclude: frozenset, filters: dict,
+              fan_name: str) -> list[dict]:
+    hits = recall_selectors.search(creator_id=creator_id, fan_id=fan_id, query=query, k=k, exclude=exclude,
+                                   fan_name=fan_name, **filters)
     messages = memory_selectors.message_texts(creator_id=creator_id, event_ids=[hit.event_id for hit in hits])
     return [{"event_id": hit.event_id, "content": messages[hit.event_id]["content"], "sender": hit.sender,
              "timestamp": messages[hit.event_id]["timestamp"], "score": hit.score}
@@ -92,5 +95,8 @@ def with_relevant_memories(contexts: dict[str, dict], *, creator_id: str, querie
         if fan_id not in contexts:
             continue
         recent = frozenset(message["event_id"] for message in contexts[fan_id]["recent_messages"])
-        on = policy.recall_on(creator_id=creator_id, fan_id=fan_id)
-        contexts[fan_id]["relevant_memories"] = _recalled(creator_id, fan_id, query, k, recent, {}) if on else []
+        if not policy.recall_on(creator_id=creator_id, fan_id=fan_id):
+            contexts[fan_id]["relevant_memories"] = []
+            continue
+        fan_name = context.name_in(contexts[fan_id]["facts"])
+        contexts[fan_id]["relevant_memories"] = _recalled(creator_id, fan_id, query, k, recent, {}, fan_name)

@@ -40,9 +40,9 @@ def message_of_event(*, creator_id: str, event_id: str) -> dict | None:
 
 def message_texts(*, creator_id: str, event_ids: list[str]) -> dict[str, dict]:
     """The text and time of each message named (only the text is decrypted)."""
-    rows = FanMemory.objects.filter(creator_id=creator_id, event_id__in=event_ids).only(
+    rows = FanMemory.objects.filter(creator_id=creator_id, event_id__in=event_ids).values_list(
         "event_id", "message_content", "created_at")
-    return {row.event_id: {"content": row.message_content, "timestamp": iso_utc(row.created_at)} for row in rows}
+    return {event_id: {"content": content, "timestamp": iso_utc(at)} for event_id, content, at in rows}
 
 
 def messages_waiting_for(*, creator_id: str, fan_id: str, learner: str) -> int:

@@ -10,6 +10,7 @@ from decimal import Decimal
 import orjson
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import F, Func, Value
 from django.utils import timezone
 
 from core.errors import ServiceError, invalid
@@ -153,6 +154,12 @@ def event_lock_missing(*, event_pk: int, learner: str) -> InteractionEvent | Non
 def event_learner_done(*, event: InteractionEvent, learner: str) -> None:
     event.learned = [*event.learned, learner]
     event.save(update_fields=["learned"])
+
+
+def events_learner_undo(*, creator_id: str, event_ids: list[str], learner: str) -> int:
+    """The named learner is to learn these events again (their index entries are out of date)."""
+    rows = InteractionEvent.objects.filter(creator_id=creator_id, event_id__in=event_ids, learned__contains=[learner])
+    return rows.update(learned=Func(F("learned"), Value(learner), function="array_remove"))
 
 
 def event_learned_mark(*, event_pk: int) -> None:

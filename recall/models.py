@@ -3,9 +3,14 @@
 `terms` are the message's stemmed words (and its sender's name) as keyed hashes, 4 bytes each, in
 order: equal words give equal hashes under one key, and nothing in the row reads back as a word.
 `vector` is the message's meaning (recall.embedding), int8, turned by a rotation of the same key.
-`key_id` names that key, so queries can still be matched while an old key is rotated out.
+`speaker` is the sender's name (metadata.sender_name), its words hashed as the terms are, so a
+query that names someone can favour what they wrote. `key_id` names that key, so queries can
+still be matched while an old key is rotated out. `format` says what an entry holds (FORMAT now):
+older entries are re-indexed by `manage.py reindex_memories --stale`.
 """
 from django.db import models
+
+FORMAT = 2  # 0: terms only; 1: terms and vector; 2: terms, vector and speaker
 
 
 class IndexEntry(models.Model):
@@ -18,8 +23,11 @@ class IndexEntry(models.Model):
     key_id = models.CharField(max_length=8)
     terms = models.BinaryField()
     vector = models.BinaryField(default=b"")  # empty for entries indexed before vectors: lexical only
+    speaker = models.BinaryField(default=b"")  # empty when the platform sent no sender name
+    format = models.PositiveSmallIntegerField()
 
     class Meta:
         db_table = "recall_index_entries"
         constraints = [models.UniqueConstraint(fields=["creator", "event_id"], name="recall_entry_unique")]
-        indexes = [models.Index(fields=["creator", "fan_id", "occurred_at"], name="recall_entry_fan_time")]
+        # (creator, fan, id): the count and highest id that stamp a fan's cached arrays, read from the index alone
+        indexes = [models.Index(fields=["creator", "fan_id", "id"], name="recall_entry_fan_stamp")]

@@ -3,7 +3,7 @@ from core import consent
 from core.learning import LearningInput
 
 from . import embedding, terms
-from .models import IndexEntry
+from .models import FORMAT, IndexEntry
 
 
 def learn(given: LearningInput) -> None:
@@ -19,7 +19,10 @@ def entry_save(*, creator_id: str, fan_id: str, message: dict) -> None:
     key_id = terms.key_ids()[0]
     hashed = terms.hashed(terms.words(f"{sender_name} {message['content']}"), key_id)
     vector = embedding.stored(f"{sender_name}: {message['content']}", key_id, creator_id)
+    speaker = terms.hashed(terms.name_words(sender_name), key_id)
     entry = IndexEntry(creator_id=creator_id, event_id=message["event_id"], fan_id=fan_id, sender=message["sender"],
-                       occurred_at=message["at"], key_id=key_id, terms=hashed.tobytes(), vector=vector)
+                       occurred_at=message["at"], key_id=key_id, terms=hashed.tobytes(), vector=vector,
+                       speaker=speaker.tobytes(), format=FORMAT)
     IndexEntry.objects.bulk_create([entry], update_conflicts=True, unique_fields=["creator", "event_id"],
-                                   update_fields=["fan_id", "sender", "occurred_at", "key_id", "terms", "vector"])
+                                   update_fields=["fan_id", "sender", "occurred_at", "key_id", "terms", "vector",
+                                                  "speaker", "format"])

@@ -38,6 +38,11 @@ def words(text: str) -> list[str]:
     return [fold(stem) for stem in stemmer.stemWords(kept)]
 
 
+def name_words(text: str) -> list[str]:
+    """A name's words, lowercased and accents folded but not stemmed: the same in any language."""
+    return [fold(word) for word in WORD.findall(text.lower())]
+
+
 @lru_cache(maxsize=4)
 def _derived_key(field_key: bytes) -> bytes:
     return hashlib.sha256(b"fan-memory recall terms v1|" + field_key).digest()

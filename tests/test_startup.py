@@ -21,7 +21,7 @@ SHOW_KEYS = ("import hashlib, config; from django.conf import settings; "
 
 
 def run(*command, **env) -> subprocess.CompletedProcess:
-    env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings", "EMOTION_WARMUP": "false", **env}
+    env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings", "WARMUP": "false", **env}
     return subprocess.run([*command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=RUN_SECONDS)
 
 

@@ -48,7 +48,7 @@ def app_env(transactional_db, pg_proxy, redis_server) -> dict:
         "REDIS_URL": redis_server.url(0),
         "CELERY_BROKER_URL": redis_server.url(1),
         "DJANGO_SETTINGS_MODULE": "config.settings",
-        "EMOTION_WARMUP": "false",
+        "WARMUP": "false",
         "DEBUG": "false",
         **process_keys(),
     }

@@ -28,7 +28,7 @@ def live(transactional_db, collected_static, tmp_path):
         "REDIS_URL": os.environ.get("REDIS_URL", settings.CACHES["default"]["LOCATION"]),
         "CELERY_TASK_ALWAYS_EAGER": "true",
         "DJANGO_SETTINGS_MODULE": "config.settings",
-        "EMOTION_WARMUP": "false",
+        "WARMUP": "false",
         "DEBUG": "false",
         "RATE_LIMITS_JSON": GENEROUS_LIMITS,
         **process_keys(),

@@ -11,6 +11,7 @@ from core.crypto import derive_field_key
 from fans import tasks
 from memory.models import InteractionEvent
 from recall import embedding
+from recall import selectors as recall_selectors
 from recall.models import IndexEntry
 from tests.conftest import message, post
 
@@ -68,6 +69,26 @@ def test_recall_filters_by_date_and_sender_and_ranks_best_first(api):
     assert recall(api, "sister", after=late.isoformat()).json()["results"] == []
     assert contents(recall(api, "sister", before=late.date().isoformat()))[0] == CHAT[0][1]
     assert recall(api, "sister", after=late.isoformat(), before=late.isoformat()).json()["results"] == []
+
+
+def test_a_query_that_names_someone_favours_what_they_wrote(api):
+    """By the sender name the platform sent, or for the fan by their name fact."""
+    save_chat(api)
+    save_chat(api, fan_id="f_2")
+    start = timezone.now() - timedelta(days=30)
+    lines = [("creator", "Lea", "I went hiking in the mountains last month"),
+             ("fan", "Dana", "I went hiking in the mountains last weekend")]
+    for number, (sender, name, content) in enumerate(lines):
+        at = (start + timedelta(minutes=number)).isoformat()
+        assert post(api, message(f"named-{number}", content=content, sender=sender, occurred_at=at,
+                                 metadata={"sender_name": name})).status_code == 201
+        assert post(api, message(f"unnamed-{number}", fan_id="f_2", content=content, sender=sender,
+                                 occurred_at=at)).status_code == 201
+    assert contents(recall(api, "Where did Dana go hiking?", k=1)) == [lines[1][2]]
+    assert contents(recall(api, "Where did Lea go hiking?", k=1)) == [lines[0][2]]
+    assert contents(recall(api, "Where did Dana go hiking?", fan_id="f_2", k=1)) == [lines[0][2]]  # Dana unknown
+    assert api.post("/api/v1/fans/f_2/facts/", {"kind": "name", "value": "Dana"}, format="json").status_code == 201
+    assert contents(recall(api, "Where did Dana go hiking?", fan_id="f_2", k=1)) == [lines[1][2]]
 
 
 def test_context_with_a_query_adds_relevant_memories_not_in_recent_messages(api):
@@ -135,6 +156,21 @@ def test_erasure_leaves_no_index_row_and_recall_answers_empty(api):
     assert recall(api, "sister").json() == {"results": [], "pending": 0}
 
 
+def test_a_search_sees_entries_indexed_or_erased_since_the_last_one(api):
+    """The fan's arrays are kept in the process between searches: never stale, even where the
+    message fetch would hide it."""
+    save_chat(api)
+    assert search("creator_a", FAN, "sister")[0].event_id == f"{FAN}-m0"
+    post(api, message("later", fan_id=FAN, content="my sister sent the invitations today"))
+    assert "later" in [hit.event_id for hit in search("creator_a", FAN, "sister")]
+    assert api.delete(f"/api/v1/fans/{FAN}/").status_code == 204
+    assert search("creator_a", FAN, "sister") == []
+
+
+def search(creator_id, fan_id, query):
+    return recall_selectors.search(creator_id=creator_id, fan_id=fan_id, query=query, k=10)
+
+
 def test_retention_drops_index_rows_with_their_messages(api, settings):
     save_chat(api, start=timezone.now() - timedelta(days=400))
     post(api, message("fresh", fan_id=FAN, content="the wedding photos are finally here"))
@@ -163,6 +199,16 @@ def test_reindex_builds_the_index_of_older_history_and_is_resumable(api):
     assert IndexEntry.objects.count() == len(CHAT)
 
 
+def test_reindex_stale_brings_entries_of_an_older_format_up_to_date(api):
+    save_chat(api, fan_id="f_2")
+    IndexEntry.objects.update(format=1, vector=b"", speaker=b"")  # as saved before vectors and speakers
+    call_command("reindex_memories")
+    assert IndexEntry.objects.filter(format=1).count() == len(CHAT)  # nothing missing: nothing done
+    call_command("reindex_memories", "--stale", "--creator", "creator_a")
+    assert not IndexEntry.objects.filter(format=1).exists()
+    assert all(len(bytes(entry.vector)) == embedding.dimensions() for entry in IndexEntry.objects.all())
+
+
 def test_withdrawn_memory_consent_indexes_nothing(api):
     save_chat(api)
     forget_index()
@@ -181,6 +227,9 @@ def test_key_rotation_keeps_recall_working(api, settings):
     assert IndexEntry.objects.values("key_id").distinct().count() == 2
     found = contents(recall(api, "wedding cake sister married", k=2))
     assert set(found) == {CHAT[0][1], "the wedding cake was delicious"}
+    call_command("reindex_memories", "--stale")  # the rotation finished: every entry under the new key
+    assert IndexEntry.objects.values("key_id").distinct().count() == 1
+    assert set(contents(recall(api, "wedding cake sister married", k=2))) == set(found)
 
 
 def test_messages_left_by_a_failed_run_are_indexed_by_the_sweep(api, monkeypatch):

@@ -40,7 +40,7 @@ def redis_tls(authority, tmp_path):
 
 
 def check_connections(postgres, redis_server, ca, **extra) -> subprocess.CompletedProcess:
-    env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings", "EMOTION_WARMUP": "false",
+    env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings", "WARMUP": "false",
            "DATABASE_URL": postgres.url(ca), "REDIS_URL": redis_server.url(0),
            "CELERY_BROKER_URL": redis_server.url(1), "REDIS_CA_FILE": str(ca), **process_keys(), **extra}
     return subprocess.run([sys.executable, "manage.py", "check_connections", "--require-tls"], cwd=ROOT, env=env,
