@@ -29,8 +29,9 @@ def open_items(api, fan_id=FAN):
 
 def test_the_issues_conversation_leaves_its_items_in_the_context(api):
     say(api, "m1", "hey, my exam is Friday so I'm stressed", 0)
-    post(api, purchase("p1", fan_id=FAN, amount="12.99", occurred_at=at(1), **{}) | {
-        "purchase": {"kind": "ppv", "amount": "12.99", "currency": "USD", "category": "lingerie"}})
+    bought = purchase("p1", fan_id=FAN, occurred_at=at(1))
+    bought["purchase"]["category"] = "lingerie"
+    post(api, bought)
     say(api, "m2", "the set was blurry", 2)
     say(api, "m3", "and the video cut at 10 s. I want a refund", 3)
     say(api, "m4", "ma grand-mère est à l'hôpital", 4)
