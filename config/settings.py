@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "gdpr",
     "facts",
     "recall",
+    "openitems",
     "fans",
 ]
 
@@ -207,6 +208,7 @@ SPECTACULAR_SETTINGS = {
         "EventTypeEnum": "memory.models.EventType",
         "ContentKindEnum": "preferences.serializers.KINDS",
         "SignalTypeEnum": ["short_responses", "long_delays", "negative_sentiment", "reduced_frequency"],
+        "OpenItemKindEnum": "openitems.detection.KINDS",
     },
 }
 

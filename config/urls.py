@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/v1/", include("gdpr.urls")),
     path("api/v1/", include("facts.urls")),
     path("api/v1/", include("emotions.urls")),
+    path("api/v1/", include("openitems.urls")),
     path("api/schema/", docs.SchemaView.as_view(), name="schema"),
     path("api/docs/", docs.SwaggerView.as_view(url_name="schema"), name="docs"),
     path("api/redoc/", docs.RedocView.as_view(url_name="schema"), name="redoc"),

@@ -22,3 +22,8 @@ class LearningInput:
     fan_activity: Callable[[], dict]  # spend and activity totals (memory)
     at_risk: Callable[[], bool]  # any disengagement signal (emotions), read after emotions learned
     fan_timezone: Callable[[], str | None]  # the fan's IANA time zone when known (facts), else None
+    # Categories of the fan's purchases of the last two days before the event, newest first (memory).
+    recent_categories: Callable[[], list[str]] = lambda: []
+    # For a feedback: a negative outcome of an ai message sent right after a grievance of the fan
+    # (openitems): the content is to blame, not the tone.
+    outcome_excused: Callable[[], bool] = lambda: False

@@ -1,6 +1,7 @@
 """The fan dossier: support staff read a fan's memory only here, after giving a reason; GDPR admins
 can also export and erase, each through a confirmation page. Every page, search, note, resolved
-flag, export and erasure, and every refused attempt, is written to the append-only access log.
+flag, closed open item, export and erasure, and every refused attempt, is written to the
+append-only access log.
 
 A lookup hands the browser a sealed token (AES-GCM, core.crypto) naming the creator, the fan, the
 reason and the staff member, valid for DOSSIER_SECONDS: the fan id appears in no URL, session
@@ -26,6 +27,7 @@ from facts import services as facts_services
 from gdpr.models import AccessAction
 from gdpr.selectors import fan_data_counts
 from gdpr.services import access_record, fan_data_export
+from openitems import services as openitems_services
 
 from . import actions, charts, dossier
 
@@ -48,6 +50,10 @@ class NoteForm(forms.Form):
 class ResolveForm(forms.Form):
     flag_id = forms.UUIDField(widget=forms.HiddenInput)
     why = forms.CharField(max_length=2000, label="Resolution")
+
+
+class CloseItemForm(forms.Form):
+    item_id = forms.UUIDField(widget=forms.HiddenInput)
 
 
 class EraseForm(forms.Form):
@@ -195,6 +201,22 @@ class ResolveView(GrantedView):
         return self.back()
 
 
+class CloseItemView(GrantedView):
+    """Close an open item (a complaint handled, a question answered elsewhere): logged as a resolve."""
+
+    action = AccessAction.RESOLVE
+
+    def post(self, request):
+        form = CloseItemForm(request.POST)
+        if form.is_valid():
+            logged(request, self.action, self.fan, self.reason)
+            openitems_services.item_close(creator_id=self.fan.creator_id, fan_id=self.fan.fan_id,
+                                          item_id=form.cleaned_data["item_id"],
+                                          closed_by=f"staff:{request.user.get_username()}")
+            messages.success(request, "Open item closed.")
+        return self.back()
+
+
 class ExportView(GrantedView):
     action, needs = AccessAction.EXPORT, EXPORT
 
@@ -237,6 +259,7 @@ dossier_urls = [
         ("<str:token>/", DossierView, "fan-dossier"),
         ("<str:token>/note/", NoteView, "fan-dossier-note"),
         ("<str:token>/resolve/", ResolveView, "fan-dossier-resolve"),
+        ("<str:token>/close-item/", CloseItemView, "fan-dossier-close-item"),
         ("<str:token>/export/", ExportView, "fan-dossier-export"),
         ("<str:token>/erase/", EraseView, "fan-dossier-erase"),
     )

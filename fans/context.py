@@ -23,6 +23,8 @@ from memory import cache as message_cache
 from memory.engagement import CONTEXT_PART as ENGAGEMENT
 from memory.engagement import with_disengagement
 from memory.selectors import recent_messages_for
+from openitems.selectors import CONTEXT_PART as OPEN_ITEMS
+from openitems.selectors import context_entries as open_items_entries
 from personality.selectors import CONTEXT_PART as PERSONALITY
 from personality.selectors import default_profile
 from personality.styles import response_style_from
@@ -31,7 +33,7 @@ from preferences.selectors import default_preferences
 
 from . import policy
 
-PARTS: tuple[ContextPart, ...] = (PERSONALITY, PREFERENCES, EMOTIONS, ENGAGEMENT, CONSENT, FACTS, SIGNALS)
+PARTS: tuple[ContextPart, ...] = (PERSONALITY, PREFERENCES, EMOTIONS, ENGAGEMENT, CONSENT, FACTS, SIGNALS, OPEN_ITEMS)
 ENGAGEMENT_SUFFIX = ENGAGEMENT.cache_suffix
 # Every cached part of a fan that an event can change (the list has its own sync).
 LEARNED_SUFFIXES = tuple(part.cache_suffix for part in PARTS)
@@ -176,6 +178,7 @@ def _assemble(creator_id: str, fan_id: str, history: list[dict], parts: dict, me
         "consent": consent,
         "last_interaction": engagement["last_interaction"],
         **context_entries(parts[FACTS.name], personalization=personalized),
+        **open_items_entries(parts[OPEN_ITEMS.name]),
     }
 
 

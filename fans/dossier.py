@@ -13,6 +13,7 @@ from emotions import selectors as emotions
 from facts import selectors as facts
 from gdpr.selectors import consents_for
 from memory import selectors as memory
+from openitems import selectors as openitems
 
 from . import context, queries
 
@@ -30,12 +31,13 @@ class Fan:
 def profile(fan: Fan) -> dict:
     ids = {"creator_id": fan.creator_id, "fan_id": fan.fan_id}
     flags = sorted(facts.fan_flags(**ids), key=lambda flag: flag["status"] != "open")
+    items = sorted(openitems.fan_items(**ids), key=lambda item: item["status"] != "open")
     fan_facts = facts.fan_facts(**ids)
     alerts = [{**flag, "label": ALERTS[flag["reason"]]} for flag in flags
               if flag["status"] == "open" and flag["reason"] in ALERTS]
     return {
         "alerts": alerts, "minor": any(flag["reason"] == "minor" for flag in alerts),
-        "facts": fan_facts, "notes": facts.fan_notes(**ids), "flags": flags,
+        "facts": fan_facts, "notes": facts.fan_notes(**ids), "flags": flags, "open_items": items,
         "segment": facts.fan_segment(**ids), "engagement": queries.fan_engagement(**ids),
         "emotional_state": context.emotional_state(**ids),
         "signals": emotions.disengagement_for(**ids),

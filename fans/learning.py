@@ -27,6 +27,8 @@ from facts.selectors import fan_timezone
 from facts.services import learn as facts_learn
 from memory import selectors as memory_selectors
 from memory import services as memory_services
+from openitems.selectors import outcome_excuser
+from openitems.services import learn as openitems_learn
 from personality.services import learn as personality_learn
 from preferences.services import learn as preferences_learn
 from recall.services import learn as recall_learn
@@ -36,6 +38,7 @@ from . import context, policy
 logger = logging.getLogger("fanmemory.learning")
 
 HOT_CACHE = "hot_cache"
+GRIEVANCE_CATEGORY_WINDOW = timedelta(days=2)  # a complaint is about a purchase at most this recent
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ LEARNERS = (
     Learner("personality", personality_learn, personal=True, calibration=True),
     Learner("preferences", preferences_learn, personal=True),
     Learner("facts", facts_learn, personal=False),  # its safety flags are raised whatever the policy
+    Learner("openitems", openitems_learn, personal=False),  # complaints and questions are service, not profile
     Learner("recall", recall_learn, personal=False),  # indexes messages while memory consent holds
 )
 
@@ -118,6 +122,10 @@ def _input_for(event) -> LearningInput:
         fan_activity=lambda: memory_selectors.fan_activity(creator_id=creator_id, fan_id=fan_id),
         at_risk=lambda: bool(disengagement_for(creator_id=creator_id, fan_id=fan_id)),
         fan_timezone=lambda: fan_timezone(creator_id=creator_id, fan_id=fan_id),
+        recent_categories=lambda: memory_selectors.recent_purchase_categories(
+            creator_id=creator_id, fan_id=fan_id, before=event.occurred_at, within=GRIEVANCE_CATEGORY_WINDOW),
+        outcome_excused=lambda: outcome_excuser(creator_id=creator_id, fan_id=fan_id)(
+            event.outcome, target["at"] if target else event.occurred_at),
     )
 
 

@@ -5,6 +5,7 @@ from gdpr.selectors import fans_without
 from memory import selectors as memory_selectors
 from memory import services as memory_services
 from memory.engagement import with_disengagement
+from openitems.selectors import held_back_categories, outcome_excuser
 from personality.services import personality_calibrate, personality_feedback_apply
 from preferences.selectors import content_recommendations as rank_content
 from recall import selectors as recall_selectors
@@ -40,7 +41,12 @@ def calibrate(*, creator_id: str, fan_id: str) -> dict:
         messages = memory_selectors.fan_messages(creator_id=creator_id, fan_id=fan_id)
         return events, {message["event_id"]: message for message in messages}
 
-    return personality_calibrate(creator_id=creator_id, fan_id=fan_id, history=history)
+    excuser = outcome_excuser(creator_id=creator_id, fan_id=fan_id)
+
+    def excused(event, target: dict | None) -> bool:
+        return excuser(event.outcome, target["at"] if target else event.occurred_at)
+
+    return personality_calibrate(creator_id=creator_id, fan_id=fan_id, history=history, excused=excused)
 
 
 def tone_feedback_apply(*, creator_id: str, fan_id: str, about_event_id: str, outcome: str) -> dict:
@@ -59,7 +65,8 @@ def tone_feedback_apply(*, creator_id: str, fan_id: str, about_event_id: str, ou
 def content_recommendations(*, creator_id: str, fan_id: str, items: list[dict]) -> list[dict]:
     preferences = context.personal_part(creator_id=creator_id, fan_id=fan_id, part=context.PREFERENCES)
     purchased = memory_selectors.purchased_content_ids(creator_id=creator_id, fan_id=fan_id)
-    return rank_content(creator_id=creator_id, items=items, preferences=preferences, purchased=purchased)
+    return rank_content(creator_id=creator_id, items=items, preferences=preferences, purchased=purchased,
+                        held_back=held_back_categories(creator_id=creator_id, fan_id=fan_id))
 
 
 def recall(*, creator_id: str, fan_id: str, query: str, k: int, exclude: frozenset = frozenset(), **filters) -> dict:

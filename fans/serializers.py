@@ -8,6 +8,7 @@ from gdpr.serializers import ConsentSerializer
 from memory.engagement import level_for
 from memory.models import EventType, Sender
 from memory.serializers import EngagementMetricsSerializer, RecentMessageSerializer
+from openitems.serializers import ContextOpenItemSerializer
 from personality.serializers import ProfileSerializer, ResponseStyleSerializer
 from preferences.serializers import PreferencesSerializer
 
@@ -112,6 +113,9 @@ class ContextSerializer(serializers.Serializer):
     notes = ContextNoteSerializer(many=True, help_text="The 10 latest; empty while personalization is off.")
     segment = SegmentSerializer()
     flags = ContextFlagSerializer(many=True, help_text="Open hand-over flags: hand the conversation to a person.")
+    open_items = ContextOpenItemSerializer(
+        many=True, help_text="Complaints, refund requests, content problems, unanswered questions and things to "
+                             "follow up, oldest first (at most 10), until closed or settled by a later message.")
     relevant_memories = RecallResultSerializer(
         many=True, required=False, help_text="Only with `query`: older messages relevant to it, best first, none of "
                                              "them in recent_messages.")

@@ -103,7 +103,7 @@ class AccessAction(models.TextChoices):
     SEARCH = "search"  # a fan looked up, or the fan's messages searched
     VIEW = "view"
     NOTE = "note"
-    RESOLVE = "resolve"  # a hand-over flag resolved
+    RESOLVE = "resolve"  # a hand-over flag resolved, or an open item closed
     EXPORT = "export"
     ERASE = "erase"
 

@@ -1,4 +1,5 @@
 """Reads of the message store: messages, events, activity, engagement, the creator's totals."""
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -77,6 +78,14 @@ def fan_events(*, creator_id: str, fan_id: str, types: tuple[str, ...] = ()) -> 
 def purchased_content_ids(*, creator_id: str, fan_id: str) -> set[str]:
     return set(InteractionEvent.objects.filter(creator_id=creator_id, fan_id=fan_id, type="purchase")
                .exclude(content_id="").values_list("content_id", flat=True))
+
+
+def recent_purchase_categories(*, creator_id: str, fan_id: str, before: datetime, within: timedelta) -> list[str]:
+    """The categories of the fan's purchases in `within` before `before`, newest first, each once."""
+    rows = (InteractionEvent.objects.filter(creator_id=creator_id, fan_id=fan_id, type="purchase",
+                                            occurred_at__lte=before, occurred_at__gte=before - within)
+            .exclude(category="").order_by("-occurred_at").values_list("category", flat=True))
+    return list(dict.fromkeys(rows))
 
 
 def fan_has_history(*, creator_id: str, fan_id: str) -> bool:

@@ -37,7 +37,8 @@ def learn(given: LearningInput) -> None:
             return
         first_calibration = profile.last_calibrated is None
         known = _Known(cal.others(population, state), enabled, messages.get)
-        credits = _apply(state, event, known)
+        credits = _apply(state, event, known,
+                         excused=event.type == "feedback" and given.outcome_excused())
         for credit in credits:
             cal.record_contribution(state, credit)
         _save(profile, state, known)
@@ -59,13 +60,14 @@ def fan_contribution_withdraw(*, creator_id: str, fan_id: str) -> dict[str, int]
     return {CreatorToneStats._meta.db_table: adjusted}
 
 
-def personality_calibrate(*, creator_id: str, fan_id: str, history) -> dict:
+def personality_calibrate(*, creator_id: str, fan_id: str, history, excused=lambda event, target: False) -> dict:
     """Recompute the profile from the fan's whole history, `history()` giving (events, messages by
-    event id) inside the transaction. A failure is logged (no personal data) and counted, and the
-    previous (or default) profile is served: the client sees no error."""
+    event id) inside the transaction; `excused(feedback event, its target message)` says which
+    outcomes are not the tone's (as learning was told). A failure is logged (no personal data) and
+    counted, and the previous (or default) profile is served: the client sees no error."""
     try:
         with transaction.atomic():
-            _recalibrate(creator_id, fan_id, history)
+            _recalibrate(creator_id, fan_id, history, excused)
     except Exception as exc:
         logger.error("personality calibration failed: %s", type(exc).__name__)
         CALIBRATIONS.labels(result="failed").inc()
@@ -132,15 +134,17 @@ def _tone_of(state: dict, message: dict | None, event_id: str, known: _Known) ->
             or cal.choose_tone(state, known.prior, known.enabled))
 
 
-def _apply(state: dict, event, known: _Known) -> list[cal.Credit]:
-    """One event into the state, learning and replay alike; returns the evidence it gave a tone."""
-    credits = _evidence(state, event, known)
+def _apply(state: dict, event, known: _Known, excused: bool = False) -> list[cal.Credit]:
+    """One event into the state, learning and replay alike; returns the evidence it gave a tone
+    (none for an `excused` feedback: a bad outcome right after a complaint is the content's fault,
+    not the tone's)."""
+    credits = _evidence(state, event, known, excused)
     for credit in credits:
         cal.apply_credit(state, credit)
     return credits
 
 
-def _evidence(state: dict, event, known: _Known) -> list[cal.Credit]:
+def _evidence(state: dict, event, known: _Known, excused: bool) -> list[cal.Credit]:
     """What the event says of the tone of an earlier ai message: an explicit feedback, or what the
     fan did after it (answered, how; stayed silent; bought)."""
     serving = cal.choose_tone(state, known.prior, known.enabled)
@@ -148,7 +152,7 @@ def _evidence(state: dict, event, known: _Known) -> list[cal.Credit]:
     if event.type == "purchase":
         return cal.observe_purchase(state, event.occurred_at, event.purchase_kind)
     if event.type == "feedback":
-        if event.outcome not in cal.REWARDS:
+        if event.outcome not in cal.REWARDS or excused:
             return []
         tone = _tone_of(state, known.message_of(event.about_event_id), event.about_event_id, known)
         return [cal.feedback_credit(tone, event.outcome, event.about_event_id)]
@@ -163,7 +167,7 @@ def _evidence(state: dict, event, known: _Known) -> list[cal.Credit]:
     return cal.observe_outgoing(state, message["at"], event.event_id, tone)
 
 
-def _recalibrate(creator_id: str, fan_id: str, history) -> None:
+def _recalibrate(creator_id: str, fan_id: str, history, excused) -> None:
     events, messages = history()
     if not events:  # no memory of the fan (never seen, or erased meanwhile): nothing to calibrate
         return
@@ -174,7 +178,8 @@ def _recalibrate(creator_id: str, fan_id: str, history) -> None:
     state = cal.new_state()
     for event in events:
         if not cal.already_seen(state, event.event_id):
-            _apply(state, event, known)
+            _apply(state, event, known,
+                   excused=event.type == "feedback" and excused(event, messages.get(event.about_event_id)))
     cal.restore_direct_feedback(state, previous["tone"])
     state["tone"]["contributed"] = cal.contribution(previous)  # the creator's totals are not replayed
     _save(profile, state, known, recalibrated=True)

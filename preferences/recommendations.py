@@ -14,6 +14,8 @@ score = category × (PRICE_FLOOR + (1 - PRICE_FLOOR) × price_fit) × (1 + TOPIC
   PRIOR_PURCHASES pseudo-purchases; cheaper than usual is penalised half as much as dearer).
   Neutral (1) when nothing is known.
 - topics: the fan's strongest topic interest among the topics of the item's tags and category.
+A category the fan has just complained about (`held_back`, the coordinator's) steps back: its
+category signal is multiplied by HELD_BACK, and the reason says why.
 Already-bought items are kept, marked `already_bought`, scored 0 and ranked last.
 """
 import math
@@ -30,6 +32,7 @@ TOPIC_REASON_MIN = 0.25
 PRICE_SIGMA_FLOOR = 0.3  # log-price spread never assumed narrower than this
 PRICE_MEAN_UNCERTAINTY = 0.5  # uncertainty of a typical log amount learned from one purchase
 TOPIC_SET = frozenset(TOPICS)
+HELD_BACK = 0.2  # below any category the fan merely never bought (NO_EVIDENCE_CATEGORY)
 
 
 @lru_cache(maxsize=4096)
@@ -99,10 +102,12 @@ def price_model(spending: dict | None, prior: dict | None) -> PriceModel | None:
     return PriceModel(mean, sigma, fan_purchases, shown)
 
 
-def rank(items: list[dict], preferences: dict, creator: dict | None = None, bought=frozenset()) -> list[dict]:
+def rank(items: list[dict], preferences: dict, creator: dict | None = None, bought=frozenset(),
+         held_back=frozenset()) -> list[dict]:
     """Rank `items` ({content_id, category, kind, price, tags}) for the fan described by `preferences`.
 
-    `creator` is the cold-start prior: {"categories": {category: purchases}, "spending": spending dict}.
+    `creator` is the cold-start prior: {"categories": {category: purchases}, "spending": spending dict};
+    `held_back` the categories of the fan's open complaints.
     """
     popularity = (creator or {}).get("categories") or {}
     content_preferences = preferences.get("content_preferences") or {}
@@ -115,7 +120,7 @@ def rank(items: list[dict], preferences: dict, creator: dict | None = None, boug
     ranked = []
     for index, item in enumerate(items):
         category = item.get("category") or ""
-        affinity = weights[category] / best
+        affinity = weights[category] / best * (HELD_BACK if category in held_back else 1.0)
         fit = prices.fit(item.get("price")) if prices else None
         topics = item_topics(category, tuple(item.get("tags") or ()))
         topic, interest = max(((t, interests.get(t, 0.0)) for t in topics), key=lambda kv: kv[1], default=(None, 0.0))
@@ -125,7 +130,7 @@ def rank(items: list[dict], preferences: dict, creator: dict | None = None, boug
         ranked.append((already, -score, index, {
             "content_id": item["content_id"],
             "score": 0.0 if already else round(score, 4),
-            "reason": "Already bought." if already else reason(
+            "reason": "Already bought." if already else held_back_reason(category, held_back) + reason(
                 category, content_preferences.get(category), popularity, item.get("price"), fit, prices,
                 topic if interest >= TOPIC_REASON_MIN else None),
             "already_bought": already,
@@ -134,6 +139,10 @@ def rank(items: list[dict], preferences: dict, creator: dict | None = None, boug
         }))
     ranked.sort(key=lambda row: row[:3])
     return [row[3] for row in ranked]
+
+
+def held_back_reason(category: str, held_back) -> str:
+    return f"Held back: the fan complained about {category} content. " if category in held_back else ""
 
 
 def reason(category: str, entry: dict | None, popularity: dict, price, fit, prices: PriceModel | None,

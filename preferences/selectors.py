@@ -65,12 +65,15 @@ def creator_prior(*, creator_id: str) -> dict:
     return {"categories": categories, "spending": learning.spending_view(spend)}
 
 
-def content_recommendations(*, creator_id: str, items: list[dict], preferences: dict, purchased: set[str]) -> list[dict]:
+def content_recommendations(*, creator_id: str, items: list[dict], preferences: dict, purchased: set[str],
+                            held_back: frozenset = frozenset()) -> list[dict]:
     """The seed's getContentRecommendations: `items` ranked for a fan with these `preferences`, each
-    with a reason (`purchased`: the content ids the fan already bought)."""
+    with a reason (`purchased`: the content ids the fan already bought; `held_back`: categories the
+    fan just complained about)."""
     return recommendations.rank(
         items,
         preferences,
         creator_prior(creator_id=creator_id),
         purchased,
+        held_back,
     )

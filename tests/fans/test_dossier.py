@@ -10,6 +10,7 @@ from django.db import DatabaseError, transaction
 from facts.models import Flag
 from gdpr.models import AccessLog
 from memory.models import FanMemory
+from openitems.models import OpenItem
 from tests.conftest import message, post, purchase
 
 FAN = "f_dossier"
@@ -191,3 +192,18 @@ def test_staff_cannot_change_or_delete_the_access_log(staff, client):
 def test_the_former_lookup_address_leads_to_the_dossier(staff, client):
     client.force_login(staff["support"])
     assert client.get("/admin/gdpr/fan-lookup/")["Location"] == "/admin/fans/dossier/"
+
+
+def test_support_sees_and_closes_an_open_item_and_it_is_logged(staff, client, api):
+    post(api, message("m3", fan_id=FAN, content="the set was blurry"))
+    client.force_login(staff["support"])
+    dossier = open_dossier(client)["Location"]
+    page = client.get(dossier).content.decode()
+    assert 'id="open-items"' in page and "the set was blurry" in page and 'class="close-item"' in page
+    item = OpenItem.objects.get(fan_id=FAN, kind="content_problem")
+    client.post(f"{dossier}close-item/", {"item_id": str(item.id)})
+    item.refresh_from_db()
+    assert item.status == "closed" and item.closed_by == "staff:support"
+    assert str(item.id) not in {entry["id"] for entry in api.get(f"/api/v1/fans/{FAN}/context/").json()["open_items"]}
+    assert "closed by staff:support" in client.get(dossier).content.decode()
+    assert log()[1:3] == [("support", "view", False, "TICKET-1"), ("support", "resolve", False, "TICKET-1")]

@@ -13,7 +13,7 @@ from tests.conftest import message, post, purchase
 
 CONTEXT_KEYS = {"fan_id", "creator_id", "is_new", "recent_messages", "personality_profile", "preferences", "consent",
                 "emotional_state", "engagement_metrics", "response_style", "last_interaction", "degraded",
-                "disengagement"}  # API.md, context additions
+                "disengagement", "open_items"}  # API.md, context additions
 FACTS_KEYS = {"facts", "notes", "segment", "flags"}  # added by the facts app beside the contract's keys
 
 
@@ -152,8 +152,8 @@ def test_bulk_context_of_several_fans(api, django_assert_max_num_queries):
     save_conversation(api, 3, fan_id="f_b")
     fan_ids = ["f_a", "f_b", "f_unknown"]
     # auth + one query per part (4 of facts, 3 of personality: profiles, enabled tones, tone totals;
-    # 2 of engagement: metrics, revenue per currency), whatever the fan count
-    with django_assert_max_num_queries(15):
+    # 2 of engagement: metrics, revenue per currency), and one of open items, whatever the fan count
+    with django_assert_max_num_queries(16):
         response = api.post("/api/v1/fans/bulk-context/", {"fan_ids": fan_ids}, format="json")
     assert response.status_code == 200
     results = response.json()["results"]
