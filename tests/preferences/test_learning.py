@@ -1,4 +1,5 @@
 """The learner and the ranker as pure functions: no database."""
+import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -203,3 +204,22 @@ def test_nothing_known_keeps_the_given_order():
     ranked = recommendations.rank(items, {}, None)
     assert [row["content_id"] for row in ranked] == ["0", "1", "2"]
     assert {row["reason"] for row in ranked} == {"No history yet: neutral rank."}
+
+
+def test_the_blind_fan_histories_separate_interests_from_topics_named_in_passing():
+    """The blind set's figures (bench/results/topics.md) as a floor: a regression fails CI."""
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("topics_eval", root / "bench" / "topics_eval.py")
+    topics_eval = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(topics_eval)
+    histories = json.loads((root / "tests" / "data" / "topic_histories_blind15.json").read_text())["histories"]
+    hits = expected_total = found_total = 0
+    for history in histories:
+        top = topics_eval.top_topics(topics_eval.history_interests(history))
+        hits += len(top & set(history["expected"]))
+        expected_total += len(history["expected"])
+        found_total += len(top)
+    assert hits / found_total >= 0.95 and hits / expected_total >= 0.95
