@@ -6,6 +6,9 @@ single-thread per-message latency (p50 / p95 / p99).  No Django needed.
     .venv/bin/python bench/topics_eval.py             # language passed from the set
     .venv/bin/python bench/topics_eval.py --auto      # language auto-detected
     .venv/bin/python bench/topics_eval.py --errors    # also list every mistake
+    .venv/bin/python bench/topics_eval.py --histories tests/data/topic_histories_blind15.json
+        # fan histories through the interest learner: top topics' precision / recall, and how far
+        # the expected interests stand above the others
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from preferences import learning  # noqa: E402
 from preferences.topics import TOPICS, extract_topics  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "topics.jsonl"
@@ -107,12 +111,51 @@ def latency(rows: list[dict], repeats: int = 20) -> dict:
             "mean": statistics.fmean(samples), "long_10k_chars": long_us}
 
 
+def top_topics(interests: dict[str, float]) -> set[str]:
+    """The context evaluation's reading (bench/context_eval.py): the 3 strongest, each at least half the first."""
+    ranked = sorted(((score, topic) for topic, score in interests.items() if score > 0), key=lambda p: (-p[0], p[1]))
+    return {topic for score, topic in ranked[:3] if score >= ranked[0][0] / 2} if ranked else set()
+
+
+def history_interests(history: dict) -> dict[str, float]:
+    """One message a day at noon UTC through the learner; the interests read after the last one."""
+    state, start = learning.new_state(), 1_767_268_800.0  # 2026-01-01 12:00 UTC
+    for day, text in enumerate(history["messages"]):
+        state_at = start + day * learning.DAY
+        learning.observe_message(state, sender="fan", at=state_at,
+                                 topics=extract_topics(text, history["lang"]), language=history["lang"])
+    return learning.public_view(state, start + (len(history["messages"]) - 1) * learning.DAY)["topic_interests"]
+
+
+def evaluate_histories(path: Path) -> None:
+    histories = json.loads(path.read_text(encoding="utf-8"))["histories"]
+    tp = fp = fn = 0
+    expected_scores, other_scores = [], []
+    for history in histories:
+        interests = history_interests(history)
+        expected, top = set(history["expected"]), top_topics(interests)
+        tp, fp, fn = tp + len(top & expected), fp + len(top - expected), fn + len(expected - top)
+        expected_scores += [interests.get(topic, 0.0) for topic in expected]
+        other_scores += [score for topic, score in interests.items() if topic not in expected]
+        if top != expected:
+            print(f"  {history['id']}: top {sorted(top)} expected {sorted(expected)} {interests}")
+    p, r, f = prf(tp, fp, fn)
+    print(f"histories={len(histories)}  top topics: precision={p:.3f}  recall={r:.3f}  F1={f:.3f}")
+    print(f"interest of expected topics: mean={statistics.fmean(expected_scores):.3f}  "
+          f"min={min(expected_scores):.3f}; of the others: mean={statistics.fmean(other_scores or [0]):.3f}  "
+          f"max={max(other_scores or [0]):.3f}  ({len(other_scores)} other topics with an interest)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--auto", action="store_true", help="do not pass the language, let the extractor detect it")
     ap.add_argument("--errors", action="store_true", help="list every misclassified message")
     ap.add_argument("--repeats", type=int, default=20, help="latency passes over the set (default 20)")
+    ap.add_argument("--histories", type=Path, help="a JSON set of fan histories with their expected top topics")
     args = ap.parse_args(argv)
+    if args.histories:
+        evaluate_histories(args.histories)
+        return 0
 
     rows = load()
     res = evaluate(rows, auto=args.auto)

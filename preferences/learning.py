@@ -18,7 +18,7 @@ CATEGORY_HALF_LIFE_DAYS = 180.0  # tastes drift slowly
 TOPIC_HALF_LIFE_DAYS = 30.0  # what a fan talks about drifts fast
 PRIOR_STRENGTH = 2.0  # pseudo-evidence holding a category score at 0.5 until evidence arrives
 CONFIDENCE_HALF = 2.0  # decayed evidence weight at which confidence reaches 0.5
-TOPIC_HALF = 2.0  # decayed mentions at which a topic interest reaches 0.5
+TOPIC_HALF = 3.0  # decayed mentions at which a topic's level reaches 0.5 (one mention: 0.25)
 
 # Evidence weight of each signal about a category (updatePreferenceScore deltas).
 WEIGHTS = {"purchase": 1.0, "purchased": 0.5, "positive": 0.5, "ignored": -0.3, "negative": -1.0}
@@ -311,16 +311,25 @@ def communication_view(comm: dict, now: float, zone: str | None = None) -> dict:
     }
 
 
+def topic_interests(topics: dict, now: float) -> dict[str, float]:
+    """Each topic's level (its decayed mentions M: M / (M + TOPIC_HALF)) times the square root of its
+    share of the fan's strongest topic: a topic named once beside one the fan talks about every day
+    stays far below it, while a fan's only topic keeps its level."""
+    masses = {topic: entry["m"] * decay(now - entry["at"], TOPIC_HALF_LIFE_DAYS) for topic, entry in topics.items()}
+    strongest = max(masses.values(), default=0.0)
+    interests = {}
+    for topic, mass in masses.items():
+        interest = round(mass / (mass + TOPIC_HALF) * math.sqrt(mass / strongest), 3) if strongest > 0 else 0.0
+        if interest >= 0.01:
+            interests[topic] = interest
+    return interests
+
+
 def public_view(state: dict, now: float) -> dict:
     """content_preferences, topic_interests, purchase_patterns, communication_preferences, spending at `now`."""
     categories = [category_view(name, entry, now) for name, entry in state["categories"].items()]
     categories.sort(key=lambda item: (-item["score"], -item["confidence"], item["category"]))
-    interests = {}
-    for topic, entry in state["topics"].items():
-        mass = entry["m"] * decay(now - entry["at"], TOPIC_HALF_LIFE_DAYS)
-        interest = round(mass / (mass + TOPIC_HALF), 3)
-        if interest >= 0.01:
-            interests[topic] = interest
+    interests = topic_interests(state["topics"], now)
     return {
         "content_preferences": {item["category"]: item for item in categories},
         "topic_interests": dict(sorted(interests.items(), key=lambda kv: (-kv[1], kv[0]))),

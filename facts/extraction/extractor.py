@@ -48,6 +48,8 @@ CORRECTION = re.compile(r"\b(?:actually|correction|i lied|my bad|en fait|je me s
 NAME_EXPLICIT = re.compile(r"\b(?:my name is|my name's|my names|names|name's|je m'appelle|jm'appelle|je m appelle"
                            r"|mon prenom c'est|mon prenom est|mon nom c'est)\s+([a-z][a-z'-]{1,20})")
 NAME_NICK = re.compile(r"\b(?:call me|appelle[- ]moi|appelez[- ]moi|on m'appelle|m'appelle)\s+([a-z][a-z'-]{1,20})")
+# "moi c'est Dana": a capitalised word closing the introduction is a name even off the list of first names.
+NAME_INTRO = re.compile(r"\bmoi c'est ([a-z][a-z'-]{1,20})(?=\s*(?:$|[,.!?;:)]|[^\w\s'-]|et (?:toi|vous)\b|\d))")
 NAME_WEAK = re.compile(rf"\b(?:{I_AM}|moi c'est|{JE_SUIS}|it's|its|c'est)\s+([a-z][a-z'-]{{1,20}})\b")
 NAME_HERE = re.compile(r"^\W*([a-z][a-z'-]{1,20}) here\b")
 NAME_FIXED = re.compile(r"\bmy name (?:isn't|is not|aint|ain't) [a-z]+,? (?:it's|its|it is) ([a-z][a-z'-]{1,20})")
@@ -133,6 +135,28 @@ STUDIES = re.compile(r"\b(?:i study|i'm studying|im studying|i am studying|i maj
 WORK_FIELD = re.compile(rf"\bi work (?:in|at) ({_alternation(lx.WORK_FIELDS)})(?![a-z])")
 WORK_FIELD_FR = re.compile(rf"\b(?:je travaille|je bosse|je taffe) dans (?:le |la |l'|les )?"
                            rf"({_alternation(lx.WORK_FIELDS_FR)})(?![a-z])")
+# Shifts at a workplace say where the fan works ("night shifts at the hospital": job "a hospital").
+WORKPLACES_EN = {"hospital", "warehouse", "factory", "restaurant", "bar", "hotel", "prison", "clinic", "nursing home",
+                 "care home", "airport", "plant", "mine", "casino", "club", "store", "supermarket", "gas station",
+                 "call center", "fire station", "police station", "er", "icu", "bakery", "garage", "lab", "diner",
+                 "plant", "mill", "docks", "port", "refinery", "rig"}
+WORKPLACES_FR = {"hopital", "usine", "entrepot", "ehpad", "clinique", "resto", "restaurant", "bar", "hotel", "prison",
+                 "aeroport", "supermarche", "magasin", "caserne", "boulangerie", "garage", "labo", "urgences",
+                 "centrale", "mine", "port", "chantier"}
+_SHIFT_CUE = (r"(?P<cue>i work|i'm working|im working|working|i do|i'm doing|im doing|doing|pulling|i pull|done with"
+              r"|finished|finishing|got off|off|back from|from|after|on|my|another|between)")
+_SHIFT_SIZE = r"(?:(?:night|day|late|early|double|long|graveyard|overnight|evening|morning|\d+ ?h|\d+ ?hours?|\d+-hour) )*"
+SHIFT_AT = re.compile(
+    rf"\b(?:{_SHIFT_CUE} )?(?:an? |the |my |another |two |three |four |\d+ )?{_SHIFT_SIZE}"
+    rf"(?:shifts?|nights|nightshifts?) (?:at|in) (?:the |a )(?P<shift>{_alternation(WORKPLACES_EN)})(?![a-z])"
+    rf"|\bi (?:work|am working|'m working) (?:at|in) (?:the|a) (?P<place>{_alternation(WORKPLACES_EN)})(?![a-z])"
+)
+SHIFT_AT_FR = re.compile(
+    r"\b(?:je (?:fais|bosse|travaille|taffe|enchaine|suis de garde)|j'enchaine|j'ai|je suis)"
+    r" (?:(?:des|les|mes|une|la|ma) (?:gardes?|nuits?|services?|equipes?)(?: de nuit)? )?"
+    rf"(?:a l'|a la |au |aux |dans un |dans une |dans l')({_alternation(WORKPLACES_FR)})(?![a-z])"
+)
+SHIFT_OPENERS = ("", "just", "so", "ugh", "and", "et", "lol", "omg", "hey", "long", "back", "another", "still")
 
 # --- relationship ------------------------------------------------------------------------------
 STATUS = {"single": "single", "celibataire": "single", "married": "married", "marie": "married",
@@ -149,6 +173,23 @@ RELATIONSHIP = (
     re.compile(r"^\W*(?:happily )?(married) (?:for|since|\d)"),
     re.compile(r"(?:^|\bi )\W*(?:just |recently )?got (divorced|married|engaged)\b"),
     re.compile(rf"\b(?:{I_AM}|j'ai|jai)\s+\d{{2}}(?: ans)?,? (?:and|et) {_ADVERBS}({_STATUS})(?![a-z])"),
+)
+# A breakup the fan tells: single since today, and a life event to ask about later.
+_PARTNERS_EN = r"(?:girlfriend|boyfriend|gf|bf|wife|husband|fiancee?|partner|girl|man)"
+BREAKUP = re.compile(
+    rf"\bmy (?:ex-?)?{_PARTNERS_EN} (?:just |finally |officially )?(?:left me|dumped me|broke up with me)"
+    r"(?=\s*(?:$|[^\w\s]|yesterday|today|tonight|last|this|after|for (?:another|someone|some|a|her|his)|and|but|lol"
+    r"|omg|smh|tbh|out of|over|via|by))"
+    r"|(?:^|\bi |\bi just |\bjust )got dumped\b|\b(?:she|he) (?:just )?(?:dumped me|left me|broke up with me)(?=\s*(?:$|[^\w\s]"
+    r"|yesterday|today|tonight|last|this|after|for (?:another|someone|a)|and|but|lol))"
+    r"|\b(?:we|we just|we finally) (?:broke up|split up|called it quits)(?=\s*(?:$|[^\w\s]|yesterday|today|tonight|last"
+    r"|this|after|and|but|lol|on|for good|a (?:week|month|few))\b)"
+    rf"|\bi (?:just )?(?:broke up|split) with my {_PARTNERS_EN}\b"
+    r"|^\W*(?:(?:il|elle) )?(?:vient de me |m'a )(?:quittee?|larguee?)(?=\s*(?:$|[^\w\s]|hier|ce |cette|la semaine|pour|apres))"
+    r"|\b(?:ma|mon) (?:copine|meuf|femme|nana|copain|mec|mari|fiancee?) (?:vient de me |m'a )(?:quittee?|larguee?)\b"
+    r"|\bje (?:me suis fait|me suis faite|viens de me faire) (?:larguer|quitter|jeter)\b"
+    r"|\b(?:on|nous) (?:a|avons|vient de|s'est|s'est) (?:rompu|separes?|quittes)\b|\bj'ai rompu\b"
+    r"|\bon s'est (?:separes?|quittes)\b"
 )
 PARTNER = re.compile(r"\b(?:i have|i've got|ive got|i got|j'ai) (?:a |une |un )(girlfriend|boyfriend|gf|bf|wife|husband"
                      r"|copine|copain|meuf|mec|femme|mari)\b")
@@ -193,10 +234,18 @@ crowds spiders snakes clowns liars cheaters drama wasps bugs mornings cats dogs 
 """.split()) | {"the cold", "the rain", "the heat", "the snow", "fake people", "the winter", "the summer",
                 "froid", "chaleur", "pluie", "neige", "hiver", "lundis", "lundi", "matin", "araignees",
                 "menteurs", "foule", "embouteillages", "bouchons", "foot", "football"}
+FOODS = {"pineapple", "ananas", "mayo", "mayonnaise", "ketchup", "mustard", "moutarde", "anchovies", "anchois",
+         "raisins", "peas", "broccoli", "brocolis", "liver", "foie", "pizza", "burgers", "burger", "pasta", "pates",
+         "fries", "frites", "tacos", "coffee", "cafe", "eggs", "oeufs", "cheese", "fromage", "beans", "sushi",
+         "sushis", "seafood", "fruits de mer", "fish", "poisson", "garlic", "ail", "spicy food", "blue cheese"}
+DISLIKEABLE |= FOODS
 ARTICLE = r"(?:the |le |la |les |l')?"
+# "pineapple on pizza", "l'ananas sur la pizza": the combination is the dislike, not its first word.
+_FOOD_COMBO = (rf"(?: (?:on|in|with|sur|dans|avec) (?:the |my |a |la |le |les |l'|ma |mon |des |du )?"
+               rf"(?:{_alternation(FOODS)})(?![a-z]))?")
 LIKEABLE = lx.PLAYABLE | lx.ACTIVITIES | lx.HOBBIES_FR | EXTRA_LIKES | EXTRA_LIKES_FR
 _LIKE = _alternation(LIKEABLE)
-_DISLIKE = _alternation(DISLIKEABLE | LIKEABLE)
+_DISLIKE = rf"(?:{_alternation(DISLIKEABLE | LIKEABLE)})(?![a-z]){_FOOD_COMBO}"
 LIKES = (
     re.compile(rf"\bi (?:really |truly |absolutely |just |also |do |totally )?(?:love|like|enjoy|adore|dig)\s+"
                rf"(?:playing |watching |going |doing )?{ARTICLE}({_LIKE})(?![a-z])"),
@@ -240,6 +289,27 @@ EVENT_OWN = re.compile(
 EVENT_LEAVE = re.compile(r"\b(?:je pars|on part|je vais partir|i'm going|im going|going|i leave|i'm leaving|im leaving"
                          r"|leaving|we're going|heading)\s+(?:en |on |in |a |for |to )?(?:a )?"
                          r"(vacances|vacation|holiday|holidays|trip|voyage|road trip)\b")
+
+# Someone close to the fan in hospital now: a life event to ask about later ("how is your grandma?").
+RELATIVES = {"grandma": "grandma", "granny": "grandma", "nan": "grandma", "nana": "grandma", "grandmother": "grandma",
+             "grandpa": "grandpa", "grandfather": "grandpa", "mom": "mom", "mum": "mom", "mother": "mom",
+             "dad": "dad", "father": "dad", "brother": "brother", "sister": "sister", "wife": "wife",
+             "husband": "husband", "son": "son", "daughter": "daughter", "girlfriend": "girlfriend",
+             "boyfriend": "boyfriend", "aunt": "aunt", "uncle": "uncle", "best friend": "best friend",
+             "grand-mere": "grandma", "grand mere": "grandma", "mamie": "grandma", "grand-pere": "grandpa",
+             "grand pere": "grandpa", "papy": "grandpa", "papi": "grandpa", "mere": "mom", "maman": "mom",
+             "pere": "dad", "papa": "dad", "frere": "brother", "soeur": "sister", "femme": "wife", "mari": "husband",
+             "fils": "son", "fille": "daughter", "copine": "girlfriend", "copain": "boyfriend", "tante": "aunt",
+             "oncle": "uncle", "meilleure amie": "best friend", "meilleur ami": "best friend"}
+_RELATIVE = _alternation(RELATIVES)
+RELATIVE_IN_HOSPITAL = re.compile(
+    rf"\bmy ({_RELATIVE})(?:'s| is| has been|'s been| got| was| went| ended up)? (?:still |back |just |now )?"
+    r"(?:(?:in|to|into) (?:the )?(?:hospital|er|icu|emergency room)|(?:taken|rushed|admitted) (?:in|to|into) (?:the )?"
+    r"(?:hospital|er|icu|emergency room)|hospitali[sz]ed)\b"
+    rf"|\b(?:ma|mon) ({_RELATIVE}) (?:est|a ete|vient d'etre|etait) (?:encore |toujours |de nouveau )?"
+    r"(?:a l'hopital|aux urgences|en reanimation|en rea|hospitalisee?)\b"
+)
+SETTLED_PAST = re.compile(r"\b(?:was|etait)\b[^.!?]*\b(?:ago|years?|in (?:19|20)\d\d|last year|il y a|l'an dernier|en (?:19|20)\d\d)\b")
 
 # --- boundaries --------------------------------------------------------------------------------
 _BOUNDARY_WORD = r"([a-z][a-z'-]{1,20})"
@@ -385,12 +455,14 @@ def _deduplicated(facts: list[Candidate]) -> list[Candidate]:
 
 def _names(text: Text) -> list[Candidate]:
     found = []
-    for pattern, confidence in ((NAME_FIXED, 0.95), (NAME_EXPLICIT, 0.9), (NAME_NICK, 0.85)):
+    for pattern, confidence in ((NAME_FIXED, 0.95), (NAME_EXPLICIT, 0.9), (NAME_NICK, 0.85), (NAME_INTRO, 0.8)):
         for match in pattern.finditer(text.low):
             word = match.group(1)
             if word in lx.NOT_A_NAME or word in ENDEARMENTS or not _asserted(text, match.start(1)):
                 continue
-            if pattern is NAME_NICK and not (_capitalised(text, match) or word in lx.FIRST_NAMES):
+            if pattern in (NAME_NICK, NAME_INTRO) and not (_capitalised(text, match) or word in lx.FIRST_NAMES):
+                continue
+            if pattern is NAME_INTRO and word in PLACES:  # "moi c'est Paris", answering where he lives
                 continue
             if text.weak_joke and word not in lx.FIRST_NAMES:
                 continue
@@ -528,8 +600,27 @@ def _jobs(text: Text) -> list[Candidate]:
         for match in pattern.finditer(text.low):
             if _asserted(text, match.start(1)):
                 found.append(Candidate("job", _span(text, match), 0.7))
+    found.extend(_workplaces(text))
     jobs = [fact for fact in found if fact.kind == "job"]
     return jobs[:1] + [fact for fact in found if fact.kind != "job"]
+
+
+def _workplaces(text: Text) -> list[Candidate]:
+    """Where the fan's shifts are: only at the head of a clause or after a first-person cue
+    ("a show about night shifts at a hospital" and "my sister works nights at..." say nothing)."""
+    found = []
+    for match in SHIFT_AT.finditer(text.low):
+        group = "shift" if match.group("shift") else "place"
+        clause_start = text.clause_of(match.start())[0]
+        opener = text.low[clause_start:match.start()].strip(" ,.!-")
+        if group == "shift" and not match.group("cue") and opener not in SHIFT_OPENERS:
+            continue
+        if _asserted(text, match.start(group)) and not OTHER_SUBJECT.search(text.low, clause_start, match.start()):
+            found.append(Candidate("job", f"a {_span(text, match, group)}", 0.65))
+    for match in SHIFT_AT_FR.finditer(text.low):
+        if _asserted(text, match.start(1)) and not _about_someone_else(text, match.start()):
+            found.append(Candidate("job", _span(text, match), 0.65))
+    return found
 
 
 def _relationships(text: Text) -> list[Candidate]:
@@ -546,6 +637,9 @@ def _relationships(text: Text) -> list[Candidate]:
                 if _asserted(text, pos) and not _about_someone_else(text, pos):
                     found.append((pos, Candidate("relationship", STATUS[match.group(1)], 0.85,
                                                  _is_correction(text, pos))))
+    for match in BREAKUP.finditer(text.low):
+        if _asserted(text, match.start()):
+            found.append((match.start(), Candidate("relationship", "single", 0.75)))
     for match in PARTNER.finditer(text.low):
         if _asserted(text, match.start(1)):
             found.append((match.start(1), Candidate("relationship", PARTNER_STATUS.get(match.group(1),
@@ -607,8 +701,23 @@ def _dislikes(text: Text) -> list[Candidate]:
     return found
 
 
-def _events(text: Text, today) -> list[Candidate]:
+def _life_events(text: Text, today) -> list[Candidate]:
+    """Happening now, dated the day it is told: a breakup, someone close in hospital."""
     found = []
+    for match in BREAKUP.finditer(text.low):
+        if _asserted(text, match.start()):
+            found.append(Candidate("event", {"what": "breakup", "date": today.isoformat()}, 0.75))
+    for match in RELATIVE_IN_HOSPITAL.finditer(text.low):
+        who = match.group(1) or match.group(2)
+        _, end = text.clause_of(match.start())
+        if not _asserted(text, match.start()) or SETTLED_PAST.search(text.low, match.start(), end):
+            continue
+        found.append(Candidate("event", {"what": f"{RELATIVES[who]} in hospital", "date": today.isoformat()}, 0.75))
+    return found
+
+
+def _events(text: Text, today) -> list[Candidate]:
+    found = _life_events(text, today)
     for pattern in (EVENT_OWN, EVENT_LEAVE):
         for match in pattern.finditer(text.low):
             if not _asserted(text, match.start(1)) or _about_someone_else(text, match.start()):

@@ -19,6 +19,18 @@ for _cp in range(0xC0, 0x250):
 _FOLD[0x130] = "i"
 
 
+# Chat drops apostrophes ("moi c est Anna", "j habite a Paris", "je m appelle", "i m", "don t"): the
+# space is read as the apostrophe in `low` (one character for one, so spans still line up with `orig`).
+_NOT_T = "|".join(rf"(?<=\b{word})" for word in ("don", "can", "won", "isn", "didn", "doesn", "wasn", "aren"))
+_ELISION = re.compile(r"(?<![a-z'])(?:j|l|d|qu) (?=[aeiouyh])|(?<![a-z'])c (?=est\b|etait\b)"
+                      r"|(?<![a-z'])i (?=m\b)|(?<![a-z'])(?<!\bi )m (?=appel|a |as |en )"
+                      rf"|(?<![a-z'])t (?=es |as |etais )|(?:{_NOT_T}) (?=t\b)")
+
+
+def _restore_elisions(low: str) -> str:
+    return _ELISION.sub(lambda match: match.group(0)[:-1] + "'", low)
+
+
 def fold(text: str) -> str:
     """Lowercase and strip accents, keeping one character per character."""
     folded = text.translate(_FOLD).lower()
@@ -84,7 +96,7 @@ class Text:
 
 def prepare(raw: str) -> Text:
     orig = unicodedata.normalize("NFC", raw).translate(_QUOTES)
-    low = fold(orig)
+    low = _restore_elisions(fold(orig))
     text = Text(orig=orig, low=low)
     start = 0
     for match in SENTENCE_END.finditer(low):

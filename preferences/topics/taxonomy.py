@@ -106,6 +106,15 @@ CLASSES: dict[str, list[str]] = {
         "patronne", "etudiante", "policiere", "hotesse", "masseuse", "baby sitter",
         "docteur", "doctoresse", "soubrette", "domestique", "coquine", "femme de menage",
     ],
+    # Someone close to the fan: "my grandma is in hospital" is news about them to ask about
+    # later (an open item, an event fact), not the fan's interest in health.
+    "relative": [
+        "grandma", "grandpa", "granny", "nan", "nana", "grandmother", "grandfather", "mom", "mum",
+        "mother", "dad", "father", "brother", "sister", "aunt", "uncle", "son", "daughter", "wife",
+        "husband", "girlfriend", "boyfriend", "friend", "buddy", "cousin", "kid", "baby",
+        "mamie", "papy", "papi", "mere", "pere", "maman", "papa", "frere", "soeur", "tante", "oncle",
+        "fils", "fille", "femme", "mari", "copine", "copain", "pote", "cousine",
+    ],
     "num_word": [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "few", "couple", "several", "hundred", "thousand", "fifty", "hundreds",
@@ -841,6 +850,12 @@ TAXONOMY: dict[str, dict] = {
 # --------------------------------------------------------------------------
 IGNORE: dict[str, list[str]] = {
     "en": [
+        # someone else's hospital stay (see CLASSES["relative"])
+        "my @relative is|was|s|has|got in hospital", "my @relative is|was|s|has|got in the hospital",
+        "my @relative is|was|s|has|got been in hospital", "my @relative is|was|s|has|got been in the hospital",
+        "my @relative is|was|s back in hospital", "my @relative is|was|s back in the hospital",
+        # "nothing works" is a day going wrong, not a job
+        "nothing works|worked|working", "everything works|worked", "something works|worked",
         # work as a verb
         "work it", "work it out", "all work out", "will work out", "ll work out",
         "work out fine|well|ok|okay", "didn't work out", "doesn't work out",
@@ -880,6 +895,11 @@ IGNORE: dict[str, list[str]] = {
         "a snack", "whole snack", "such a snack",
     ],
     "fr": [
+        # someone else's hospital stay; "squatter" (to hog: "il squatte mon clavier") is no squat
+        "ma|mon @relative est|etait a l hopital", "ma|mon grand mere|pere est|etait a l hopital",
+        "ma|mon @relative est|etait hospitalise*", "ma|mon grand mere|pere est|etait hospitalise*",
+        "ma|mon @relative est|etait aux urgences", "ma|mon grand mere|pere est|etait aux urgences",
+        "squatte|squattes|squattent|squatter|squatterait|squattait|squatté|squattée",
         "prendre son pied", "pris mon pied", "pris ton pied", "prend* * pied",
         "pri* * pied", "casse* les pieds", "casser les pieds", "à pied",
         "coup de pied", "coups de pied", "de la tête aux pieds", "des pieds à la tête",

@@ -217,3 +217,13 @@ def test_the_context_serves_the_newest_values_of_a_kind_only(api):
 def test_a_time_zone_that_is_a_folder_of_zones_is_a_400(api):
     response = api.post("/api/v1/fans/f_1/facts/", {"kind": "timezone", "value": "America"}, format="json")
     assert response.status_code == 400 and response.json()["error"]["type"] == "INVALID_DATA"
+
+
+def test_a_breakup_makes_a_married_fan_single_and_leaves_an_event_to_ask_about(api):
+    say(api, "m1", "I'm married, 2 kids")
+    say(api, "m2", "my wife left me yesterday. and my grandma is in hospital")
+    found = facts(api)
+    [status] = by_kind(found, "relationship")
+    assert status["value"] == "single" and [old["value"] for old in status["history"]] == ["married"]
+    served = {item["value"]["what"] for item in by_kind(context(api)["facts"], "event")}
+    assert served == {"breakup", "grandma in hospital"}

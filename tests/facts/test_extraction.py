@@ -98,3 +98,39 @@ def test_each_flag_in_english_and_french(text, reason):
 ])
 def test_idioms_and_other_people_raise_no_flag(text):
     assert flags_of(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("moi c'est Dana", {("name", "dana")}),
+    ("moi c est Anna ... j habite à Paris", {("name", "anna"), ("city", "paris")}),
+    ("j ai 27 ans et j habite a Lille", {("age", "27"), ("city", "lille")}),
+    ("I live in Chicago", {("city", "chicago")}),
+    ("my girlfriend left me", {("relationship", "single"), ("event", "breakup@2026-03-04")}),
+    ("je me suis fait larguer hier", {("relationship", "single"), ("event", "breakup@2026-03-04")}),
+    ("I hate pineapple on pizza", {("dislike", "pineapple on pizza")}),
+    ("je déteste l'ananas sur la pizza", {("dislike", "ananas sur la pizza")}),
+    ("night shifts at the hospital", {("job", "a hospital")}),
+    ("cette semaine j'enchaine les gardes à l'hôpital", {("job", "hopital")}),
+    ("my grandma is in hospital", {("event", "grandma in hospital@2026-03-04")}),
+    ("ma mère est hospitalisée", {("event", "mom in hospital@2026-03-04")}),
+])
+def test_issue_15_misses_are_found_with_their_kind(text, expected):
+    assert facts_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "moi c'est pareil", "moi c'est Netflix et pizza ce soir", "moi c'est Marseille", "c est pas grave",
+    "my girlfriend left me some cookies", "if my wife left me I'd be lost", "did your boyfriend leave you?",
+    "my buddy's girlfriend left him", "we broke up the party early", "elle l'a quitté pour son boss",
+    "my girlfriend hates pineapple on pizza", "do you hate pineapple on pizza?",
+    "my brother works night shifts at the hospital", "a movie about night shifts at the hospital",
+    "ma soeur fait des gardes à l'hôpital", "my grandpa was in hospital in 2019", "is your mom in hospital?",
+    '"my mom is in hospital" is the oldest excuse', "j habite pas à Paris", "tu habites a Lyon ?",
+])
+def test_the_new_patterns_keep_the_guards(text):
+    assert facts_of(text) == set()
+
+
+def test_apostrophes_restored_in_chat_keep_the_spans_of_the_original():
+    [name] = extract("moi c est Anna", sent_at=WEDNESDAY).facts
+    assert name.value == "Anna"

@@ -369,3 +369,15 @@ def test_median_latency_well_under_a_millisecond():
         extract_topics(text)
         samples.append(time.perf_counter() - t0)
     assert statistics.median(samples) < 0.0005  # measured ~25us; generous bound for slow CI machines
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("il squatte mon clavier ce chat 😂", "fr", ["pets"]),  # to hog, not a squat
+    ("je fais 100 squats par jour", "fr", ["fitness"]),
+    ("nothing works today ugh", "en", []),
+    ("my grandma is in hospital", "en", []),  # news of someone close, not the fan's health
+    ("mon père est à l'hôpital", "fr", []),
+    ("I'm in the hospital with a broken leg", "en", ["health"]),
+])
+def test_issue_15_false_matches(text, lang, expected):
+    assert extract_topics(text, lang) == expected
