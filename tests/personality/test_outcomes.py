@@ -129,11 +129,14 @@ def assert_same_profile(incremental, recalibrated):
         assert theirs[tone] == pytest.approx(mine[tone], abs=1e-6), tone
 
 
-@pytest.mark.parametrize("forget_served", [False, True], ids=["served-remembered", "served-rederived"])
-@pytest.mark.parametrize("history", HISTORIES, ids=[history.__name__ for history in HISTORIES])
+# Direct feedback is replayed last (its order among the events is not in the history), so the
+# served tones cannot be re-derived around it: that case is the one left out.
+CASES = [pytest.param(history, forget, id=f"{history.__name__}-{'served-rederived' if forget else 'served-remembered'}")
+         for history in HISTORIES for forget in (False, True) if not (forget and history is with_direct_feedback)]
+
+
+@pytest.mark.parametrize("history, forget_served", CASES)
 def test_calibrate_gives_the_incremental_answer_on_the_same_history(api, history, forget_served):
-    if forget_served and history is with_direct_feedback:
-        pytest.skip("direct feedback is replayed last: its order among the events is not in the history")
     others_of_the_creator(api)
     history(History(api))
     incremental = stored()
