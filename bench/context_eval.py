@@ -29,14 +29,14 @@ import argparse
 import json
 import os
 import re
-import sys
 import unicodedata
 from collections import defaultdict
 from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-ROOT = Path(__file__).resolve().parent.parent
+from inprocess import ROOT, setup_django
+
 DATA = ROOT / "tests" / "data" / "context_conversations.json"
 CREATOR = "eval-context"
 ITEMS = ("open_items", "segment", "disengagement", "tone", "topics", "facts")
@@ -358,14 +358,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the report here, with each dev conversation's "
                                                   "expected and observed items (never the blind ones)")
     arguments = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_dev")
-    os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    os.environ.setdefault("RATE_LIMITS_JSON", json.dumps({
-        scope: {"creator": "1000000/minute", "fan": "1000000/minute"} for scope in ("retrieval", "save", "bulk")}))
-    import django
-    django.setup()
+    setup_django()
     conversations = [c for c in load(arguments.data) if not arguments.only or c["id"] in arguments.only]
     report = evaluate(conversations)
     print_report(report)

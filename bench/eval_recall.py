@@ -14,24 +14,15 @@ they do not measure it. Nothing of LoCoMo is written into the repository.
 """
 import argparse
 import json
-import os
-import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import django
+from inprocess import ROOT, setup_django
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_dev")
-os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
-os.environ.setdefault("RATE_LIMITS_JSON", json.dumps({
-    scope: {"creator": "1000000/minute", "fan": "1000000/minute"} for scope in ("retrieval", "save", "bulk")}))
-django.setup()
+setup_django()
 
 import numpy as np  # noqa: E402
 from rank_bm25 import BM25Okapi  # noqa: E402

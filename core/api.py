@@ -32,6 +32,13 @@ def errors(*codes: int, **described: str) -> dict:
     return responses
 
 
+def validated(serializer_class, data, **context) -> dict:
+    """The serializer's validated data, or the 400 of the envelope."""
+    serializer = serializer_class(data=data, context=context)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
 def results_of(name: str, item) -> serializers.Serializer:
     """`{"results": [item, ...]}`, as the list endpoints answer."""
     return inline_serializer(name=name, fields={"results": item(many=True)})

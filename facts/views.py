@@ -4,7 +4,7 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api import errors, results_of
+from core.api import errors, results_of, validated
 from core.errors import ServiceError
 from core.validators import FanIdInUrl
 
@@ -28,19 +28,13 @@ class FanView(FanIdInUrl, APIView):
     schema_tag = "facts"
 
 
-def _valid(serializer_class, data, **context):
-    serializer = serializer_class(data=data, context=context)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
-
-
 class FactListView(FanView):
     rate_limit_scope = "retrieval"
 
     @extend_schema(parameters=[FactQuerySerializer], responses={200: results_of("FactList", FactSerializer)},
                    summary="The fan's facts (extracted, inferred, or set by people), with their history")
     def get(self, request, fan_id):
-        query = _valid(FactQuerySerializer, request.query_params.dict())
+        query = validated(FactQuerySerializer, request.query_params.dict())
         return Response({"results": selectors.fan_facts(creator_id=request.user.creator_id, fan_id=fan_id,
                                                         kind=query.get("kind"))})
 
@@ -51,7 +45,7 @@ class FactListView(FanView):
                                '`{"species", "name"}`, an event `{"what", "date"}`, a birthday MM-DD, a time zone '
                                "an IANA name.")
     def post(self, request, fan_id):
-        data = _valid(FactCreateSerializer, request.data)
+        data = validated(FactCreateSerializer, request.data)
         fact, created = services.fact_set(creator_id=request.user.creator_id, fan_id=fan_id, **data)
         return Response(selectors.fact_to_dict(fact), status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
@@ -66,7 +60,7 @@ class FactDetailView(FanView):
         kind = selectors.fact_kind(creator_id=request.user.creator_id, fan_id=fan_id, fact_id=fact_id)
         if kind is None:
             raise ServiceError("MEMORY_NOT_FOUND", "No such fact for this fan.")
-        changes = _valid(FactUpdateSerializer, request.data, kind=kind)
+        changes = validated(FactUpdateSerializer, request.data, kind=kind)
         source = changes.pop("source")
         fact = services.fact_update(creator_id=request.user.creator_id, fan_id=fan_id, fact_id=fact_id,
                                     changes=changes, source=source)
@@ -88,7 +82,7 @@ class NoteListView(FanView):
 
     @extend_schema(request=NoteCreateSerializer, responses={201: NoteSerializer, **errors(403)}, summary="Add a note")
     def post(self, request, fan_id):
-        data = _valid(NoteCreateSerializer, request.data)
+        data = validated(NoteCreateSerializer, request.data)
         note = services.note_add(creator_id=request.user.creator_id, fan_id=fan_id, **data)
         return Response(selectors.note_to_dict(note), status=status.HTTP_201_CREATED)
 
@@ -110,7 +104,7 @@ class FlagListView(FanView):
                    description="Newest first. An open flag means: hand the conversation to a person (`minor` "
                                "also stops all personalization until resolved).")
     def get(self, request, fan_id):
-        query = _valid(FlagQuerySerializer, request.query_params.dict())
+        query = validated(FlagQuerySerializer, request.query_params.dict())
         return Response({"results": selectors.fan_flags(creator_id=request.user.creator_id, fan_id=fan_id,
                                                         status=query.get("status"))})
 
@@ -122,7 +116,7 @@ class FlagResolveView(FanView):
                    responses={200: FlagSerializer, **errors(not_found="no such flag for this fan.")},
                    summary="Resolve a hand-over flag, with who and why (idempotent)")
     def post(self, request, fan_id, flag_id):
-        data = _valid(FlagResolveSerializer, request.data)
+        data = validated(FlagResolveSerializer, request.data)
         flag = services.flag_resolve(creator_id=request.user.creator_id, fan_id=fan_id, flag_id=flag_id,
                                      resolved_by=data["resolved_by"], why=data["reason"])
         return Response(selectors.flag_to_dict(flag))

@@ -3,7 +3,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api import errors, results_of
+from core.api import errors, results_of, validated
 from core.validators import FanIdInUrl
 
 from . import selectors, services
@@ -12,12 +12,6 @@ from .serializers import OpenItemCloseSerializer, OpenItemQuerySerializer, OpenI
 
 class FanView(FanIdInUrl, APIView):
     schema_tag = "open items"
-
-
-def _valid(serializer_class, data):
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 class OpenItemListView(FanView):
@@ -30,7 +24,7 @@ class OpenItemListView(FanView):
                                "staff close it, or when a later event settles it: the fan says it works now, the "
                                "question is answered, the refund made, the follow-up asked about.")
     def get(self, request, fan_id):
-        query = _valid(OpenItemQuerySerializer, request.query_params.dict())
+        query = validated(OpenItemQuerySerializer, request.query_params.dict())
         return Response({"results": selectors.fan_items(creator_id=request.user.creator_id, fan_id=fan_id,
                                                         status=query.get("status"))})
 
@@ -42,7 +36,7 @@ class OpenItemCloseView(FanView):
                    responses={200: OpenItemSerializer, **errors(not_found="no such open item for this fan.")},
                    summary="Close an open item (idempotent: a closed item keeps its first closing)")
     def post(self, request, fan_id, item_id):
-        data = _valid(OpenItemCloseSerializer, request.data)
+        data = validated(OpenItemCloseSerializer, request.data)
         item = services.item_close(creator_id=request.user.creator_id, fan_id=fan_id, item_id=item_id,
                                    closed_by=data["closed_by"])
         return Response(selectors.item_to_dict(item))

@@ -1,6 +1,7 @@
 """bench/context_eval.py (make eval-context) keeps working: it runs on a few conversations of the set
 and gives its report's shape; the figures are the harness's business, not this test's."""
 import importlib.util
+import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -8,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))  # as when the script runs: its helpers sit beside it
 SPEC = importlib.util.spec_from_file_location("context_eval", ROOT / "bench" / "context_eval.py")
 context_eval = importlib.util.module_from_spec(SPEC)
 SPEC.loader.exec_module(context_eval)
