@@ -15,7 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import OUT, ROOT, start_server, wrk  # noqa: E402
 
 SECONDS = int(os.environ.get("PROFILE_SECONDS", 20))
-OURS = ("memory/", "emotions/", "personality/", "preferences/", "facts/", "gdpr/", "config/")
+OURS = ("memory/", "emotions/", "personality/", "preferences/", "facts/", "gdpr/", "config/", "recall/", "fans/",
+        "openitems/", "core/")
+RECALL_SCENARIOS = ("context_query", "recall")  # on the fans of long indexed histories
 LIBRARIES = ("rest_framework/", "django/db/", "psycopg/", "redis/", "celery/", "kombu/", "django_cryptography/")
 
 
@@ -24,7 +26,8 @@ def record(server_pid: int, scenario: str, rate: float) -> Path:
     spy = subprocess.Popen([str(ROOT / ".venv/bin/py-spy"), "record", "--subprocesses", "--nonblocking", "--format",
                             "raw", "--rate", "200", "--duration", str(SECONDS), "-o", str(raw), "-p", str(server_pid)],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    result = wrk(scenario, 4, SECONDS, rate=rate, bulk_size=100)
+    targets = "recall_targets.txt" if scenario in RECALL_SCENARIOS else "targets.txt"
+    result = wrk(scenario, 4, SECONDS, rate=rate, bulk_size=100, targets_file=targets)
     spy.wait()
     print(f"{scenario} at {rate:.0f} req/s offered: {result['rps']:.0f} req/s, p50 {result['p50_us'] / 1000:.2f} ms, "
           f"p95 {result['p95_us'] / 1000:.2f} ms")

@@ -22,8 +22,9 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from emotions.services import analyze_text  # noqa: E402
-from core.models import Creator
-from memory.models import EngagementMetrics, FanMemory  # noqa: E402
+from core.models import Creator  # noqa: E402
+from fans.learning import LEARNERS  # noqa: E402
+from memory.models import EngagementMetrics, FanMemory, InteractionEvent  # noqa: E402
 from core.services import api_key_create  # noqa: E402
 from recall.models import IndexEntry  # noqa: E402
 from recall.services import entry_save  # noqa: E402
@@ -33,6 +34,7 @@ FANS = int(os.environ.get("BENCH_FANS", 2000))
 MESSAGES = int(os.environ.get("BENCH_MESSAGES", 60))
 RECALL_FANS = int(os.environ.get("BENCH_RECALL_FANS", 20))
 RECALL_MESSAGES = int(os.environ.get("BENCH_RECALL_MESSAGES", 1000))
+LEARNED = [learner.name for learner in LEARNERS]  # the recall fans' events, as after their learning runs
 OUT = ROOT / "bench" / "out"
 
 FAN_LINES = [
@@ -90,6 +92,8 @@ def seed_recall() -> None:
                 at = start + timedelta(days=8 * (m // 20), minutes=m % 20)  # sessions of 20 messages
                 row = FanMemory.objects.create(creator=creator, fan_id=fan_id, event_id=f"seed-{fan_id}-{m}",
                                                sender=sender, message_content=line, created_at=at)
+                InteractionEvent.objects.create(creator=creator, fan_id=fan_id, event_id=row.event_id, type="message",
+                                                occurred_at=at, body_hash="seed", learned=LEARNED, learned_at=at)
                 entry_save(creator_id=creator.id, fan_id=fan_id,
                            message={"event_id": row.event_id, "sender": sender, "content": line, "at": at})
             EngagementMetrics.objects.create(creator=creator, fan_id=fan_id, total_messages=RECALL_MESSAGES,
@@ -113,12 +117,15 @@ if __name__ == "__main__":
         IndexEntry.objects.all().delete()
         EngagementMetrics.objects.all().delete()
         seed()
-    if IndexEntry.objects.filter(fan_id__startswith="recall_fan_").count() != RECALL_FANS * RECALL_MESSAGES:
+    recall_rows = RECALL_FANS * RECALL_MESSAGES
+    if (IndexEntry.objects.filter(fan_id__startswith="recall_fan_").count() != recall_rows
+            or InteractionEvent.objects.filter(fan_id__startswith="recall_fan_").count() != recall_rows):
         IndexEntry.objects.all().delete()
+        InteractionEvent.objects.filter(fan_id__startswith="recall_fan_").delete()
         FanMemory.objects.filter(fan_id__startswith="recall_fan_").delete()
         EngagementMetrics.objects.filter(fan_id__startswith="recall_fan_").delete()
         seed_recall()
     with connection.cursor() as cursor:  # fresh statistics, as a live database has
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")
     write_targets()
     print(f"{CREATORS * FANS} fans ready", flush=True)

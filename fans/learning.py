@@ -27,6 +27,7 @@ from facts.selectors import fan_timezone
 from facts.services import learn as facts_learn
 from memory import selectors as memory_selectors
 from memory import services as memory_services
+from memory.models import RECALL_LEARNER
 from openitems.selectors import outcome_excuser
 from openitems.services import learn as openitems_learn
 from personality.services import learn as personality_learn
@@ -59,7 +60,7 @@ LEARNERS = (
     Learner("preferences", preferences_learn, personal=True),
     Learner("facts", facts_learn, personal=False),  # its safety flags are raised whatever the policy
     Learner("openitems", openitems_learn, personal=False),  # complaints and questions are service, not profile
-    Learner("recall", recall_learn, personal=False),  # indexes messages while memory consent holds
+    Learner(RECALL_LEARNER, recall_learn, personal=False),  # indexes messages while memory consent holds
 )
 
 

@@ -74,7 +74,7 @@ def recall(*, creator_id: str, fan_id: str, query: str, k: int, exclude: frozens
     (nothing recalled for a fan outside the creator's rollout share)."""
     if not policy.recall_on(creator_id=creator_id, fan_id=fan_id):
         return {"results": [], "pending": 0}
-    pending = memory_selectors.messages_waiting_for(creator_id=creator_id, fan_id=fan_id, learner="recall")
+    pending = memory_selectors.messages_waiting_for_recall(creator_id=creator_id, fan_id=fan_id)
     fan_name = context.fan_name(creator_id=creator_id, fan_id=fan_id)
     return {"results": _recalled(creator_id, fan_id, query, k, exclude, filters, fan_name), "pending": pending}
 

@@ -47,6 +47,9 @@ class FeedbackOutcome(models.TextChoices):
     NEGATIVE = "negative"
 
 
+RECALL_LEARNER = "recall"  # fans.learning's name of the learner that indexes messages
+
+
 class InteractionEvent(models.Model):
     """Every accepted event, keyed by the client's event_id: the idempotency record.
 
@@ -84,6 +87,10 @@ class InteractionEvent(models.Model):
         indexes = [
             models.Index(fields=["creator", "fan_id", "occurred_at"], name="event_creator_fan_time"),
             models.Index(fields=["received_at"], name="event_unlearned", condition=models.Q(learned_at__isnull=True)),
+            # The recall endpoint's `pending` count reads this index alone: it holds only the few
+            # messages not yet indexed, so the count costs the same for a fan of any history.
+            models.Index(fields=["creator", "fan_id"], name="event_waiting_for_recall",
+                         condition=models.Q(type="message") & ~models.Q(learned__contains=[RECALL_LEARNER])),
         ]
 
     def __str__(self):

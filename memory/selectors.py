@@ -3,6 +3,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, F, Max, Min, Q, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
@@ -12,7 +13,7 @@ from core.cache import run
 from core.timeutil import iso_utc
 
 from .engagement import WEIGHTS, components, metrics_to_dict, revenue_by_currency
-from .models import EngagementMetrics, FanMemory, InteractionEvent
+from .models import RECALL_LEARNER, EngagementMetrics, FanMemory, InteractionEvent
 
 
 def message_to_dict(row: FanMemory) -> dict:
@@ -38,17 +39,27 @@ def message_of_event(*, creator_id: str, event_id: str) -> dict | None:
     return message_with_analysis(row) if row else None
 
 
+# The two reads of every recall request are written in SQL: the ORM's building of them cost more
+# than PostgreSQL's answering (about 1 ms each of the 2-5 ms a recall takes).
 def message_texts(*, creator_id: str, event_ids: list[str]) -> dict[str, dict]:
     """The text and time of each message named (only the text is decrypted)."""
-    rows = FanMemory.objects.filter(creator_id=creator_id, event_id__in=event_ids).values_list(
-        "event_id", "message_content", "created_at")
-    return {event_id: {"content": content, "timestamp": iso_utc(at)} for event_id, content, at in rows}
+    content = FanMemory._meta.get_field("message_content")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT event_id, message_content, created_at FROM {FanMemory._meta.db_table} "
+                       "WHERE creator_id = %s AND event_id = ANY(%s)", [creator_id, event_ids])
+        rows = cursor.fetchall()
+    return {event_id: {"content": content.from_db_value(text, None, connection), "timestamp": iso_utc(at)}
+            for event_id, text, at in rows}
 
 
-def messages_waiting_for(*, creator_id: str, fan_id: str, learner: str) -> int:
-    """The fan's saved messages that the named learner has not yet learned from."""
-    return (InteractionEvent.objects.filter(creator_id=creator_id, fan_id=fan_id, type="message")
-            .exclude(learned__contains=[learner]).count())
+def messages_waiting_for_recall(*, creator_id: str, fan_id: str) -> int:
+    """The fan's saved messages that the recall learner has not indexed yet (read off the partial
+    index event_waiting_for_recall, whose condition this repeats word for word)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {InteractionEvent._meta.db_table} WHERE creator_id = %s AND fan_id = %s "
+                       f"AND type = 'message' AND NOT learned @> ARRAY['{RECALL_LEARNER}']::varchar(32)[]",
+                       [creator_id, fan_id])
+        return cursor.fetchone()[0]
 
 
 def events_missing(*, learner: str, creator_id: str | None = None) -> list[int]:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from core.crypto import derive_field_key
 from fans import tasks
+from memory import selectors as memory_selectors
 from memory.models import InteractionEvent
 from recall import embedding
 from recall import selectors as recall_selectors
@@ -209,6 +210,20 @@ def test_reindex_builds_the_index_of_older_history_and_is_resumable(api):
     assert answer["pending"] == 0 and answer["results"][0]["content"] == CHAT[0][1]
     call_command("reindex_memories")  # nothing left to do
     assert IndexEntry.objects.count() == len(CHAT)
+
+
+def test_the_pending_count_reads_its_partial_index_and_no_table_row(api):
+    save_chat(api)
+    forget_index()
+    statements = []
+    with connection.execute_wrapper(lambda execute, sql, params, many, context: statements.append((sql, params))
+                                    or execute(sql, params, many, context)):
+        assert memory_selectors.messages_waiting_for_recall(creator_id="creator_a", fan_id=FAN) == len(CHAT)
+    (sql, params), = statements
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = " ".join(row[0] for row in cursor.fetchall())
+    assert "Index Only Scan using event_waiting_for_recall" in plan, plan
 
 
 def test_reindex_stale_brings_entries_of_an_older_format_up_to_date(api):
