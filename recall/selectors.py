@@ -14,7 +14,8 @@ search decrypts nothing.
 A fan's entries are read once into arrays (FanIndex) and kept in the process (CACHED_FANS of them,
 least recently used out). Each search first asks PostgreSQL for the entries' count and highest id,
 an index-only read: any entry added, re-indexed under another key or deleted (erasure, retention)
-changes the pair or the key ids, and the arrays are read again.
+changes the pair or the key ids, and the arrays are read again; when entries were only added (a
+new message, the usual case), only those are read and appended.
 """
 import threading
 from collections import OrderedDict
@@ -101,14 +102,16 @@ def stale_entries(*, creator_id: str | None = None) -> dict[str, list[str]]:
 
 
 def fan_index(creator_id: str, fan_id: str) -> FanIndex | None:
-    """The fan's entries as arrays, read again only when they changed; None when there are none."""
+    """The fan's entries as arrays, read again only when they changed (only the new entries when
+    entries were only added, after the others); None when there are none."""
     stamp = _stamp(creator_id, fan_id)
     with _cache_lock:
         cached = _cache.get((creator_id, fan_id))
         if cached is not None and cached.stamp == stamp:
             _cache.move_to_end((creator_id, fan_id))
             return cached
-    index = _read(creator_id, fan_id)
+    index = _extended(cached, creator_id, fan_id, stamp) if cached is not None else None
+    index = index or _arrays(_rows(creator_id, fan_id))
     with _cache_lock:
         _cache.pop((creator_id, fan_id), None)
         if index is not None:
@@ -125,12 +128,27 @@ def _stamp(creator_id: str, fan_id: str) -> tuple:
         return (*cursor.fetchone(), tuple(terms.key_ids()), embedding.dimensions())
 
 
-def _read(creator_id: str, fan_id: str) -> FanIndex | None:
+def _rows(creator_id: str, fan_id: str, after_id: int = 0) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT id, event_id, sender, extract(epoch FROM occurred_at)::float8, key_id, terms, vector, "
-                       f"speaker FROM {IndexEntry._meta.db_table} WHERE creator_id = %s AND fan_id = %s "
-                       "ORDER BY occurred_at, id", [creator_id, fan_id])
-        rows = cursor.fetchall()
+                       f"speaker FROM {IndexEntry._meta.db_table} WHERE creator_id = %s AND fan_id = %s AND id > %s "
+                       "ORDER BY occurred_at, id", [creator_id, fan_id, after_id])
+        return cursor.fetchall()
+
+
+def _extended(cached: FanIndex, creator_id: str, fan_id: str, stamp: tuple) -> FanIndex | None:
+    """The cached arrays with the entries added since, when nothing else changed (no entry gone, no
+    key or table change) and the new ones come after the others; else None (read them all)."""
+    added = stamp[0] - cached.stamp[0]
+    if added <= 0 or stamp[1] <= cached.stamp[1] or stamp[2:] != cached.stamp[2:]:
+        return None
+    rows = _rows(creator_id, fan_id, after_id=cached.stamp[1])
+    if len(rows) != added or rows[0][3] < cached.times[-1]:
+        return None
+    return _joined(cached, _arrays(rows))
+
+
+def _arrays(rows: list[tuple]) -> FanIndex | None:
     if not rows:
         return None
     key_ids = tuple(terms.key_ids())
@@ -147,10 +165,39 @@ def _read(creator_id: str, fan_id: str) -> FanIndex | None:
     return FanIndex(
         stamp=(len(rows), max(row[0] for row in rows), key_ids, size),
         event_ids=[row[1] for row in rows], senders=np.array([row[2] for row in rows]), times=times,
-        sessions=np.cumsum(np.diff(times, prepend=times[0]) > SESSION_GAP.total_seconds()),
-        lengths=lengths.astype(float), token_hashes=np.frombuffer(b"".join(row[5] for row in rows), dtype="<u4"),
+        sessions=_sessions(times), lengths=lengths.astype(float),
+        token_hashes=np.frombuffer(b"".join(row[5] for row in rows), dtype="<u4"),
         token_owners=np.repeat(np.arange(len(rows)), lengths), token_keys=np.repeat(entry_keys, lengths),
         vectors=vectors, vector_keys=np.where(usable, entry_keys, -1), **_speakers(rows, entry_keys))
+
+
+def _joined(old: FanIndex, new: FanIndex) -> FanIndex:
+    """`new`'s entries after `old`'s (the new speakers numbered after the old ones)."""
+    speaker_names = list(old.speaker_names)
+    renumbered = [_number_of(name, speaker_names) for name in new.speaker_names]
+    times = np.concatenate([old.times, new.times])
+    return FanIndex(
+        stamp=(len(old.event_ids) + len(new.event_ids), new.stamp[1], *new.stamp[2:]),
+        event_ids=old.event_ids + new.event_ids, senders=np.concatenate([old.senders, new.senders]), times=times,
+        sessions=_sessions(times), lengths=np.concatenate([old.lengths, new.lengths]),
+        token_hashes=np.concatenate([old.token_hashes, new.token_hashes]),
+        token_owners=np.concatenate([old.token_owners, new.token_owners + len(old.event_ids)]),
+        token_keys=np.concatenate([old.token_keys, new.token_keys]), vectors=np.vstack([old.vectors, new.vectors]),
+        vector_keys=np.concatenate([old.vector_keys, new.vector_keys]),
+        speakers=np.concatenate([old.speakers, np.array([renumbered[n] if n >= 0 else -1 for n in new.speakers],
+                                                        dtype=old.speakers.dtype)]),
+        speaker_names=speaker_names)
+
+
+def _number_of(name: tuple[int, frozenset], names: list[tuple[int, frozenset]]) -> int:
+    """The speaker's number in `names`, added at the end when new."""
+    if name not in names:
+        names.append(name)
+    return names.index(name)
+
+
+def _sessions(times: np.ndarray) -> np.ndarray:
+    return np.cumsum(np.diff(times, prepend=times[0]) > SESSION_GAP.total_seconds())
 
 
 def _speakers(rows, entry_keys: np.ndarray) -> dict:

@@ -180,6 +180,33 @@ def test_a_search_sees_entries_indexed_or_erased_since_the_last_one(api):
     assert search("creator_a", FAN, "sister") == []
 
 
+def test_entries_added_since_are_appended_to_the_kept_arrays_as_a_fresh_read_would_give_them(api):
+    save_chat(api)
+    kept = recall_selectors.fan_index("creator_a", FAN)
+    post(api, message("later", fan_id=FAN, content="Clara sent the invitations", metadata={"sender_name": "Sam"}))
+    post(api, message("reply", fan_id=FAN, content="lovely", sender="creator", metadata={"sender_name": "Mia"}))
+    reads = []
+    with connection.execute_wrapper(lambda execute, sql, params, many, context: reads.append(params)
+                                    or execute(sql, params, many, context)):
+        appended = recall_selectors.fan_index("creator_a", FAN)
+    assert reads[-1] == ["creator_a", FAN, kept.stamp[1]]  # only the entries after the kept ones were read
+    recall_selectors._cache.clear()
+    fresh = recall_selectors.fan_index("creator_a", FAN)
+    assert appended is not kept and appended.event_ids == fresh.event_ids and appended.stamp == fresh.stamp
+    for name in ("senders", "times", "sessions", "lengths", "token_hashes", "token_owners", "token_keys", "vectors",
+                 "vector_keys", "speakers"):
+        assert np.array_equal(getattr(appended, name), getattr(fresh, name)), name
+    assert appended.speaker_names == fresh.speaker_names
+
+
+def test_an_entry_gone_while_another_came_is_never_served_from_the_kept_arrays(api):
+    save_chat(api)
+    assert search("creator_a", FAN, "sister")[0].event_id == f"{FAN}-m0"
+    IndexEntry.objects.filter(event_id=f"{FAN}-m0").delete()  # as retention does, beside a new message
+    post(api, message("later", fan_id=FAN, content="nothing about family"))
+    assert f"{FAN}-m0" not in [hit.event_id for hit in search("creator_a", FAN, "sister")]
+
+
 def search(creator_id, fan_id, query):
     return recall_selectors.search(creator_id=creator_id, fan_id=fan_id, query=query, k=10)
 
