@@ -1,4 +1,5 @@
-"""Hand-built lexical knowledge used by the analyzer (stdlib only).
+"""Hand-built lexical knowledge used by the analyzer (stdlib only), and the emoji table derived
+from the emoji's names (emoji_names.py, built offline) for the emoji the hand table leaves out.
 
 Why hand-built: the training data has almost no emoji (GoEmotions ~1.6% of rows, English
 tweets none) and no French emotion labels at all, so a learned model cannot know that a lone
@@ -9,6 +10,9 @@ GoEmotions names, strongest first.
 Keys are lower-case.  French keys are written without accents (the analyzer looks words up
 with and without accents) unless the accent disambiguates (e.g. "hâte" vs English "hate").
 """
+import json
+from pathlib import Path
+
 
 # ---------------------------------------------------------------------------------------------
 # Emoji: emoji -> (valence -1..1, "emotion tags, strongest first")
@@ -92,6 +96,19 @@ EMOJI = {
     "🆗": (0.4, "approval"), "🍑": (0.3, "desire"), "🍆": (0.3, "desire"), "💦": (0.2, "desire"),
     "🐐": (0.7, "admiration"),
 }
+
+# Every other emoji, from its CLDR names (emoji_names.py; `manage.py build_emoji_table`), shaped as
+# EMOJI. Read after the model only (the sentiment blend and the emotion cues of analysis.py and
+# lexicon_scores), never as a model feature: the model was trained with the hand table alone.
+DERIVED_EMOJI_PATH = Path(__file__).with_name("emoji_derived.json")
+DERIVED_EMOJI = ({symbol: tuple(entry) for symbol, entry in json.loads(DERIVED_EMOJI_PATH.read_text("utf-8")).items()}
+                 if DERIVED_EMOJI_PATH.exists() else {})  # absent only while it is first built
+
+
+def emoji_entry(symbol: str) -> tuple[float, str] | None:
+    """(valence, emotion tags) of an emoji: the hand table's, else the one derived from its names."""
+    return EMOJI.get(symbol) or DERIVED_EMOJI.get(symbol)
+
 
 # Text emoticons (matched case-sensitively on the raw text) -> emoji with the same meaning.
 EMOTICONS = {

@@ -260,6 +260,9 @@ def lexicon_scores(p: Prepared, en_lex: dict, lang_hint: str):
             continue
         t = toks[i]
         e = L.EMOJI.get(t)
+        if e is None and t in L.DERIVED_EMOJI:  # its emotions only: the model's features know the hand table
+            tags[i] = L.DERIVED_EMOJI[t][1]
+            continue
         if e is not None:
             v = e[0]
             if v > 0:
