@@ -1,7 +1,8 @@
 """Rate limits of the contract, counted atomically in Redis by the `limits` library.
 
 Fixed windows whose clock starts at the first hit (an atomic INCR + EXPIRE in Lua), per creator
-and per fan. Scopes: `retrieval` (context and other reads), `save` (one interaction), `bulk`
+and per fan, both counted in one round trip (a request refused at one level still counts at the
+other). Scopes: `retrieval` (context and other reads), `save` (one interaction), `bulk`
 (bulk context and batch imports). Limits come from settings.RATE_LIMITS. When Redis is down the
 limiter fails open or closed according to settings.RATE_LIMIT_FAIL_OPEN.
 """
@@ -15,7 +16,7 @@ from django_redis import get_redis_connection
 from limits import parse
 from limits.storage import RedisStorage
 from limits.strategies import FixedWindowRateLimiter
-from redis.exceptions import RedisError
+from redis.exceptions import NoScriptError, RedisError
 from rest_framework.throttling import BaseThrottle
 
 from . import keys
@@ -33,6 +34,19 @@ def _limiter() -> FixedWindowRateLimiter:
 @lru_cache(maxsize=64)
 def _item(rate: str):
     return parse(rate)
+
+
+def _counted(hits: list) -> list[int]:
+    """Each (item, identifiers) hit counted as FixedWindowRateLimiter.hit counts it, in one pipeline."""
+    storage = _limiter().storage
+    pipe = storage.get_connection().pipeline(transaction=False)
+    for item, identifiers in hits:
+        pipe.evalsha(storage.lua_incr_expire.sha, 1, storage.prefixed_key(item.key_for(*identifiers)),
+                     item.get_expiry(), 1)
+    try:
+        return [int(count) for count in pipe.execute()]
+    except NoScriptError:  # a restarted Redis has forgotten the script: counted one by one, which loads it
+        return [storage.incr(item.key_for(*identifiers), item.get_expiry()) for item, identifiers in hits]
 
 
 def _fan_id(request, view) -> str | None:
@@ -55,23 +69,26 @@ class ContractRateLimit(BaseThrottle):
         if fan_id is not None:
             checks.append(("fan", keys.fan_tag(request.user.creator_id, fan_id)))  # no fan id in Redis
         limits = settings.RATE_LIMITS[scope]
+        hits = [(_item(limits[level]), (scope, level, identity)) for level, identity in checks if level in limits]
         try:
             with CACHE.guard(lambda exc: isinstance(exc, RedisError)):
-                return all(self._hit(scope, level, identity, limits[level])
-                           for level, identity in checks if level in limits)
+                return self._allowed(hits)
         except CircuitOpen:
             return settings.RATE_LIMIT_FAIL_OPEN
         except RedisError as exc:
             logger.warning("rate limiter unavailable: %s", type(exc).__name__)
             return settings.RATE_LIMIT_FAIL_OPEN
 
-    def _hit(self, scope: str, level: str, identity: str, rate: str) -> bool:
-        item = _item(rate)
-        if _limiter().hit(item, scope, level, identity):
-            return True
-        reset_at, _ = _limiter().get_window_stats(item, scope, level, identity)
-        self.retry_after = max(1, math.ceil(reset_at - time.time()))
-        return False
+    def _allowed(self, hits: list) -> bool:
+        """Counts the hit at every level in one round trip (the library's own counting script,
+        pipelined); on a refusal, sets retry_after from the first level over its limit."""
+        counts = _counted(hits)
+        for (item, identifiers), count in zip(hits, counts):
+            if count > item.amount:
+                reset_at, _ = _limiter().get_window_stats(item, *identifiers)
+                self.retry_after = max(1, math.ceil(reset_at - time.time()))
+                return False
+        return True
 
     @staticmethod
     def _scope(view) -> str | None:
