@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser promtool run serve serve-granian serve-gunicorn test migrate demo worker beat bench bench-recall eval-analyzer eval-recall eval-context train-analyzer build-recall-embedding bench-analyzer check-services clean
+.PHONY: install browser promtool run serve serve-granian serve-gunicorn test migrate demo worker beat bench bench-recall eval-analyzer eval-recall eval-context train-analyzer build-recall-embedding build-emoji-table bench-analyzer check-services clean
 
 install: $(STAMP)
 
@@ -125,6 +125,10 @@ eval-context: install
 build-recall-embedding: install
 	$(BIN)/pip install --quiet -e ".[dev,distill]"
 	OMP_NUM_THREADS=1 DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py build_recall_embedding
+
+# The valences and emotions of the emoji the hand table lacks, from their CLDR names (deterministic).
+build-emoji-table: install
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py build_emoji_table
 
 train-analyzer: install
 	$(BIN)/pip install --quiet -e ".[dev,train]"
