@@ -73,7 +73,8 @@ def postprocess(model, items, logits):
         scores = emo_s[i, :N_EMO].astype(np.float64)
         neutral = float(emo_s[i, N_EMO])
         cue = lex[6]
-        n_emoji_val = sum(1 for e in p.emoji if abs((L.emoji_entry(e) or (0.0, ""))[0]) >= 0.1)
+        valences = [entry[0] for entry in map(L.emoji_entry, p.emoji) if entry]  # hand table, else derived
+        n_emoji_val = sum(1 for v in valences if abs(v) >= 0.1)
         emoji_only = p.n_words == 0
         # --- cue layer: emoji (any language) and French chat cues ---------------------------
         if cue:
@@ -93,14 +94,12 @@ def postprocess(model, items, logits):
             P = (1.0 - we - wl) * P + we * emotion_sentiment(scores, neutral) + wl * lexicon_sentiment(lex[2])
         if emoji_only and (p.emoji or lex[3]):
             # emoji / emoticons only: the text model has nothing to go on, trust the table
-            ev = [entry[0] for entry in map(L.emoji_entry, p.emoji) if entry]
-            v = float(np.mean(ev)) if ev else 0.0
-            a = 0.9 if ev else 0.0
+            v = float(np.mean(valences)) if valences else 0.0
+            a = 0.9 if valences else 0.0
             Pe = np.array([max(-v, 0.0), 1.0 - abs(v), max(v, 0.0)])
             P = (1.0 - a) * P + a * Pe
         elif n_emoji_val:
-            ev = [entry[0] for entry in map(L.emoji_entry, p.emoji) if entry]
-            v = float(np.mean(ev))
+            v = float(np.mean(valences))
             # beside a word or two ("ok 👎", "merci 🙄") the emoji says what the message means
             a = 0.8 if p.n_words <= 2 else min(0.5, 0.2 * n_emoji_val) * (1.0 if p.n_words <= 12 else 0.5)
             Pe = np.array([max(-v, 0.0), 1.0 - abs(v), max(v, 0.0)])
