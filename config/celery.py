@@ -12,12 +12,8 @@ app = Celery("fanmemory")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
-# A broker that stops answering without closing the connection (a paused or partitioned Redis)
-# must not hold a save: kombu's Redis transport waits forever by default. A publish gives up after
-# its socket timeout, tried twice (once more on a fresh connection after a broker restart), and the
-# event is left to the sweep (fans.actions). Kept here, next to the app, until the settings get
-# CELERY_BROKER_TRANSPORT_OPTIONS.
-app.conf.broker_transport_options = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5}
+# A publish refused by the broker is tried once more, at once, then left to the sweep (fans.actions);
+# the timeouts that bound each try are CELERY_BROKER_TRANSPORT_OPTIONS in the settings.
 app.conf.task_publish_retry_policy = {"max_retries": 1, "interval_start": 0, "interval_step": 0, "interval_max": 0}
 
 

@@ -139,11 +139,18 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
 # The worker's own /metrics (host:port, behind METRICS_TOKEN); unset: not served.
 WORKER_METRICS_BIND = os.environ.get("WORKER_METRICS_BIND") or None
 CELERY_BROKER_USE_SSL = tls.redis_options(CELERY_BROKER_URL, REDIS_CA_FILE, TLS_MIN_VERSION) or False
+# A broker that stops answering without closing the connection (paused, partitioned) must not hold
+# a save: kombu's Redis transport waits forever by default. RabbitMQ's client (py-amqp) names its own.
+if CELERY_BROKER_URL.startswith("amqp"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"connect_timeout": 0.5, "write_timeout": 0.5}
+else:
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5}
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = CELERY_TASK_ALWAYS_EAGER
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 4
+# One task reserved per pool process: a worker blocked in a long run holds no other event back.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "UTC"

@@ -1,17 +1,19 @@
 """Real processes for the fault tests, each started by start() and ended by pid by stop().
 
-RedisServer, LiveServer and CeleryWorker are subprocesses in their own process group, with their
+RedisServer, RabbitMQServer, LiveServer and CeleryWorker are subprocesses in their own process group, with their
 output in `<workdir>/<name>.log` (shown when one exits early) and an environment made only of
 what the test passes (and PATH): nothing leaks from the test process, e.g. settings_test's
 CELERY_TASK_ALWAYS_EAGER. PgProxy runs in threads of the test process. Nothing here stops, pauses
 or flushes the machine's shared PostgreSQL, Redis or RabbitMQ.
 """
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import threading
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -19,6 +21,7 @@ import uuid
 from contextlib import suppress
 from pathlib import Path
 
+import amqp
 import orjson
 import redis
 from celery import Celery
@@ -129,6 +132,56 @@ class RedisServer(Process):
             with self.client(socket_timeout=0.5) as client:
                 return client.ping()
         except redis.RedisError:
+            return False
+
+
+class RabbitMQServer(Process):
+    """An own RabbitMQ node (its own name, port and data directory, run as the rabbitmq user):
+    kill9() ends the whole node; start() again brings it back with its durable queues."""
+
+    def __init__(self, workdir: Path):
+        super().__init__(workdir, "rabbitmq")
+        self.port = free_port()
+        self.data = Path(tempfile.mkdtemp(prefix="fm-rabbitmq-"))  # the rabbitmq user cannot enter pytest's tmp
+        (self.data / "rabbitmq.conf").write_text(f"listeners.tcp.default = 127.0.0.1:{self.port}\n")
+        (self.data / "enabled_plugins").write_text("[].\n")
+        shutil.chown(self.data, "rabbitmq", "rabbitmq")
+        self.env = {"RABBITMQ_NODENAME": f"fm{self.port}@localhost", "RABBITMQ_DIST_PORT": str(free_port()),
+                    "RABBITMQ_CONFIG_FILE": self.data / "rabbitmq.conf",
+                    "RABBITMQ_ENABLED_PLUGINS_FILE": self.data / "enabled_plugins",
+                    "RABBITMQ_MNESIA_BASE": self.data / "mnesia", "RABBITMQ_LOG_BASE": self.data / "log",
+                    "RABBITMQ_FEATURE_FLAGS_FILE": self.data / "feature_flags",
+                    "RABBITMQ_PID_FILE": self.data / "pid"}
+
+    def start(self) -> None:
+        self._spawn(["rabbitmq-server"], env={name: str(value) for name, value in self.env.items()})
+        self.wait_until(self.answers, START_SECONDS, what=f"RabbitMQ to answer on port {self.port}")
+
+    def kill9(self) -> None:
+        with suppress(ProcessLookupError):
+            os.killpg(self.pid, signal.SIGKILL)  # the node runs under su, in the group of its script
+        self.process.wait()
+
+    def stop(self) -> None:
+        self.kill9()
+        shutil.rmtree(self.data, ignore_errors=True)
+
+    def url(self) -> str:
+        return f"amqp://guest:guest@127.0.0.1:{self.port}//"
+
+    def queued(self, queue: str = "celery") -> tuple[int, int]:
+        """(ready, delivered but unacknowledged) messages of `queue`, from the node itself."""
+        listing = subprocess.run(["rabbitmqctl", "-n", self.env["RABBITMQ_NODENAME"], "-q", "list_queues",
+                                  "--no-table-headers", "name", "messages_ready", "messages_unacknowledged"],
+                                 capture_output=True, text=True, check=True, timeout=30).stdout
+        counts = {name: (int(ready), int(unacked)) for name, ready, unacked in map(str.split, listing.splitlines())}
+        return counts.get(queue, (0, 0))
+
+    def answers(self) -> bool:
+        try:
+            with amqp.Connection(f"127.0.0.1:{self.port}", connect_timeout=0.5) as connection:
+                return connection.connected
+        except (OSError, amqp.exceptions.AMQPError):
             return False
 
 
@@ -263,7 +316,7 @@ class CeleryWorker(Process):
         self.hostname = f"faults-{uuid.uuid4().hex[:8]}@{socket.gethostname()}"
 
     def start(self) -> None:
-        self._spawn([BIN / "celery", "-A", "config", "worker", "--pool=solo", "--loglevel=WARNING",
+        self._spawn([BIN / "celery", "-A", "config", "worker", "--pool=solo", "--concurrency=1", "--loglevel=WARNING",
                      "--hostname", self.hostname, "--without-heartbeat", "--without-gossip", "--without-mingle"],
                     env=self.env)
         # not the current app: the test process's own tasks keep theirs
