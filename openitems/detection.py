@@ -6,8 +6,10 @@ there is the same span in the message). The emotion analyzer's output, when give
 message it reads as clearly positive opens no complaint, whatever a word in it says.
 """
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from core.grievances import (COMPLAINT_WORDS, CONTENT_PROBLEM_WORDS, NEGATED, REFUND_SETTLED, REFUND_WORDS,
+                             SETTLED_BY_FAN, any_of as _any, fold)
 
 COMPLAINT, REFUND, CONTENT_PROBLEM, QUESTION, FOLLOW_UP = (
     "complaint", "refund", "content_problem", "unanswered_question", "follow_up")
@@ -16,61 +18,6 @@ KINDS = (COMPLAINT, REFUND, CONTENT_PROBLEM, QUESTION, FOLLOW_UP)
 GRIEVANCES = (COMPLAINT, REFUND, CONTENT_PROBLEM)
 SUMMARY_MAX = 160
 POSITIVE_VETO = 0.5  # polarity above which a message opens no complaint (it is praise, or a joke)
-
-_FOLD = {cp: unicodedata.normalize("NFD", chr(cp))[0].lower() for cp in range(0xC0, 0x250)
-         if unicodedata.normalize("NFD", chr(cp))[0].isascii()}
-_FOLD.update({ord(mark): " " for mark in "'’‘`´"})
-
-
-def fold(text: str) -> str:
-    """Lowercase, accents off, apostrophes as spaces: one character per character."""
-    return "".join(ch.translate(_FOLD).lower()[:1] or " " for ch in text)
-
-
-def _any(*patterns: str) -> re.Pattern:
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
-
-
-_NEG = r"(?:not|never|n t|no|pas|jamais|plus)"
-_THING = (r"(?:video|vid|clip|file|link|set|pic|pics|picture|photo|photos|content|ppv|download|stream|live"
-          r"|lien|fichier|contenu|telechargement|image)s?")
-
-REFUND_WORDS = _any(r"\brefund", r"\bmoney back\b", r"\bchargeback\b", r"\bgive me my money\b",
-                    r"\brembours", r"\b(?:rends|rendre|rendez)[- ]moi mon argent\b", r"\bmon argent\b")
-CONTENT_PROBLEM_WORDS = _any(
-    r"\bblurr?y\b", r"\bpixel+ated\b", r"\bout of focus\b", r"\bblack screen\b", r"\bno sound\b",
-    r"\bbroken link\b", r"\blink (?:is )?(?:dead|broken|expired)\b",
-    rf"\b{_THING}\b[^.!?]{{0,40}}\b(?:doesn t|does not|won t|will not|isn t|is not|didn t|did not|can t|cannot"
-    r"|cant|wont|doesnt|didnt|not) (?:work|load|play|open|download|unlock|show|come through|arrive)",
-    r"\b(?:can t|cannot|cant|couldn t|unable to) (?:open|play|load|download|unlock|see|view|watch)"
-    r" (?:the|it|my|this|that)\b",
-    r"\b(?:cuts?|cut off|stops?|stopped|freezes?|froze) (?:at|after) \d+", r"\bonly \d+ ?s(?:ec(?:ond)?s?)?\b",
-    r"\b(?:never|didn t|did not|haven t|have not) (?:got|get|receive|received|arrived?)\b[^.!?]{0,30}"
-    rf"\b(?:{_THING}|it|what i paid)",
-    r"\bflou(?:e|es|s)?\b", r"\bpixelis", r"\becran noir\b", r"\bpas de son\b",
-    rf"\b{_THING}\b[^.!?]{{0,40}}\b(?:ne )?(?:marche|fonctionne|s ouvre|charge|se lance|passe) (?:pas|plus)\b",
-    r"\b(?:ca|sa|ça) (?:ne )?(?:marche|fonctionne|charge) (?:pas|plus)\b",
-    r"\b(?:coupe|s arrete|bloque|plante) (?:a|apres|au bout de) \d+",
-    r"\b(?:j ai |jai )?(?:pas|jamais|rien) recu\b", r"\bimpossible (?:de|d) (?:ouvrir|lire|telecharger|voir|debloquer)\b")
-COMPLAINT_WORDS = _any(
-    r"\bdisappoint", r"\bnot worth\b", r"\bwaste of (?:money|time)\b", r"\bripp?ed off\b", r"\brip ?off\b",
-    r"\bscam", r"\bunacceptable\b", r"\bnot what (?:i|you) (?:paid|ordered|asked|promised|said)",
-    r"\bpaid for (?:this|that|nothing)\b", r"\bwant to complain\b", r"\bcomplain(?:t|ing)?\b", r"\boverpriced\b",
-    rf"\b(?:{_THING}|this|that|it)\b(?: \w+){{0,3}} (?:is|was|s|looks|looked|sounds) (?:so |really )?"
-    r"(?:terrible|awful|crap|trash|garbage|bad)\b",
-    r"\bfalse advertising\b", r"\bnot happy with\b",
-    r"\bdecu(?:e|s|es)?\b", r"\barnaque", r"\binadmissible\b", r"\binacceptable\b", r"\bpas terrible\b",
-    r"\bpas ce que (?:j ai|jai|tu m as|tu avais) (?:paye|commande|demande|promis)", r"\bje me plains\b",
-    r"\bpaid (?:for|\d+)[^.!?]{0,40}\b(?:and|but) (?:it s|its|it was|they re|there s) (?:literally |just |only )",
-    r"\b(?:it s|its|it was) only \d+ ?(?:min|mins|minutes|sec|secs|seconds|s|pics|photos)\b",
-    r"\byou (?:said|promised) \d+\b", r"\btu (?:avais dit|as dit|m avais promis) \d+\b",
-    r"\b(?:always|every time) the same (?:pics|photos|content|videos|stuff|message)\b",
-    r"\bstop sending me\b", r"\b(?:it s|its|that s|thats) creepy\b",
-    r"\btoujours (?:les|la|le) memes?\b", r"\barrete de m envoyer\b",
-    r"\bplainte\b", r"\bfoutage de gueule\b", r"\bpas content(?:e)? (?:de|du)\b",
-    rf"\b(?:{_THING}|c|c est|ce set|cette video|ca)\b(?: \w+){{0,2}} (?:est |etait |)(?:nul|nulle|naze|pourri|pourrie)\b")
-# Words a complaint pattern must not follow: "not disappointed", "pas decu" (but "pas terrible" is one).
-NEGATED = re.compile(rf"\b{_NEG}(?: \w+)?\s*$")
 
 QUESTION_START = _any(
     r"^(?:when|what|where|why|how|which|who|can|could|will|would|do|did|does|is|are|have|has|should)\b",
@@ -129,16 +76,6 @@ OUTCOME_WORDS = _any(
     r"\b(?:went|passed|failed|aced|nailed|over|done|finished|better|home|out|fine|ok|okay|recovering|got the job)\b",
     r"\b(?:reussi|rate|eu|fini|termine|mieux|sorti|sortie|rentre|rentree|bien passe|mal passe|s est bien|s est mal)\b")
 
-SETTLED_BY_FAN = _any(
-    r"\b(?:it|that|everything|all) (?:works|worked|is working|s working)(?! ?\?)", r"\bworks now\b",
-    r"\bworking now\b", r"\ball good\b", r"\ball sorted\b", r"\b(?:it s|its) (?:fixed|sorted|fine now|ok now)\b",
-    r"\bproblem solved\b", r"\bnever ?mind\b", r"\bnvm\b", r"\bgot it now\b", r"\b(?:it|everything) loads? now\b",
-    r"\bc est bon\b(?! ?\?)", r"\b(?:ca|sa) (?:marche|fonctionne)(?! (?:pas|plus))(?:\s|$|[!.,])",
-    r"\bc est (?:regle|resolu|reparé|repare)\b", r"\bj ai (?:bien )?recu\b", r"\blaisse tomber\b",
-    r"\bc est rentre dans l ordre\b")
-REFUND_SETTLED = _any(r"\b(?:got|received|saw) (?:my|the) (?:refund|money)\b", r"\bthanks? for the refund\b",
-                      r"\b(?:bien )?(?:ete )?rembourse(?:e)?\b[^.!?]{0,20}\bmerci\b", r"\bmerci pour le remboursement\b",
-                      r"\bj ai (?:bien )?(?:ete )?rembourse")
 REFUND_DONE = _any(r"\b(?:i ve|i have|i|we ve|we have|just) refunded\b",
                    r"\brefund (?:is |has been )?(?:done|sent|issued|processed)\b",
                    r"\b(?:je t ai|je vous ai|jt ai) rembourse", r"\bremboursement (?:est )?(?:fait|effectue|envoye)\b",

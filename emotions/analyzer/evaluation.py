@@ -24,6 +24,9 @@ EMOJI_SIGNS = {
 
 # Emoji labelled by hand before the derived table was built, never used for choosing (its note says how).
 BLIND_EMOJI = Path(__file__).resolve().parents[2] / "tests" / "data" / "emoji_signs_blind.json"
+# Chat messages labelled by hand before the complaint reading existed, never used for choosing.
+BLIND_SARCASM = BLIND_EMOJI.with_name("sarcasm_blind.json")
+BLIND_FRENCH_CHAT = BLIND_EMOJI.with_name("french_chat_blind.json")
 
 
 def _vader():
@@ -101,6 +104,7 @@ def evaluate(data_dir: str, analyze_many, model_meta: dict) -> dict:
     v_e = np.sign(vader_sentiment(vader, emoji)[1])
     figures["emoji_alone_sign_accuracy"] = (float(np.mean(ours_e == signs)), float(np.mean(v_e == signs)))
     figures.update(blind_emoji_figures(analyze_many, vader))
+    figures.update(blind_chat_figures(analyze_many, vader))
     per_label = {}
     for k, name in enumerate(LABELS28):
         per_label[name] = macro_f1_multilabel(Y28[:, [k]], pred28[:, [k]])
@@ -125,6 +129,25 @@ def blind_emoji_figures(analyze_many, vader) -> dict:
         texts, expected = list(truth), np.array(list(truth.values()))
         figures[name] = (_balanced(expected, [r["polarity"] for r in analyze_many(texts)]),
                          _balanced(expected, vader_sentiment(vader, texts)[1]))
+    return figures
+
+
+def blind_chat_figures(analyze_many, vader) -> dict:
+    """On the blind chat sets: the share of complaints (sarcastic or polite) read negative and of
+    sincere praise read positive; French chat 3-class macro F1."""
+    figures = {}
+    messages = json.loads(BLIND_SARCASM.read_text(encoding="utf-8"))["messages"]
+    for name, kinds, wanted in (("complaints_read_negative", ("sarcastic_complaint", "complaint_with_positive_words"), 0),
+                                ("sincere_praise_read_positive", ("sincere_praise",), 2)):
+        texts = [m["text"] for m in messages if m["kind"] in kinds]
+        ours = [SENTIMENTS.index(r["sentiment"]) for r in analyze_many(texts)]
+        figures[f"blind_{name} ({len(texts)})"] = (float(np.mean(np.array(ours) == wanted)),
+                                                   float(np.mean(vader_sentiment(vader, texts)[0] == wanted)))
+    messages = json.loads(BLIND_FRENCH_CHAT.read_text(encoding="utf-8"))["messages"]
+    texts, truth = [m["text"] for m in messages], np.array([SENTIMENTS.index(m["label"]) for m in messages])
+    ours = np.array([SENTIMENTS.index(r["sentiment"]) for r in analyze_many(texts)])
+    figures[f"blind_french_chat_3class ({len(texts)})"] = (macro_f1_multiclass(truth, ours, 3),
+                                                          macro_f1_multiclass(truth, vader_sentiment(vader, texts)[0], 3))
     return figures
 
 

@@ -72,7 +72,7 @@ class Prepared:
     """Everything the model and the cue layer need from one message."""
 
     __slots__ = ("tokens", "plain", "negated", "n_words", "n_excl", "n_quest", "caps_ratio",
-                 "elongated", "emoji", "has_letters", "script_lang")
+                 "elongated", "emoji", "has_letters", "script_lang", "complains", "praises_value")
 
     def __init__(self):
         self.tokens = []      # lower-case tokens (accents kept), punctuation removed
@@ -86,6 +86,8 @@ class Prepared:
         self.emoji = []       # emoji found (normalised)
         self.has_letters = False
         self.script_lang = None
+        self.complains = False  # both set by the model's featurize (complaints.py)
+        self.praises_value = False
 
 
 def sanitize(text: str) -> str:
