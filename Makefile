@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser promtool run serve serve-granian serve-gunicorn test migrate demo worker beat bench bench-recall eval-analyzer eval-recall eval-context train-analyzer build-recall-embedding build-emoji-table bench-analyzer check-services clean
+.PHONY: install browser promtool run serve serve-granian serve-gunicorn test test-pgbouncer migrate demo worker beat bench bench-recall eval-analyzer eval-recall eval-context train-analyzer build-recall-embedding build-emoji-table bench-analyzer check-services clean
 
 install: $(STAMP)
 
@@ -102,6 +102,14 @@ promtool:
 
 test: check-services browser promtool
 	DJANGO_SETTINGS_MODULE=config.settings_test $(BIN)/pytest
+	$(MAKE) -s test-pgbouncer
+
+# The tests that touch the database again, through PgBouncer in transaction pooling mode
+# (scripts/with_pgbouncer.py); the fault tests run their own processes and proxies, not this.
+test-pgbouncer: check-services
+	@command -v pgbouncer >/dev/null || (apt-get update -qq && apt-get install -y -qq pgbouncer >/dev/null)
+	DJANGO_SETTINGS_MODULE=config.settings_test $(BIN)/python -m scripts.with_pgbouncer test_fm_pgbouncer -- \
+		$(BIN)/pytest --reuse-db --create-db -p no:cacheprovider -q --ignore=tests/faults
 
 # Recall on LoCoMo (../shared/data/locomo-dev), in its own database and Redis DB.
 EVAL_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/fanmemory_eval

@@ -114,6 +114,13 @@ DATABASES["default"]["OPTIONS"] = {
     **tls.postgres_options(DATABASES["default"].get("OPTIONS", {}), TLS_MIN_VERSION),
     "connect_timeout": env_int("DB_CONNECT_TIMEOUT", 2),  # libpq's minimum
 }
+# Behind PgBouncer in transaction pooling mode a session is ours for one transaction only: no
+# server-side cursors (.iterator() then reads in chunks client-side) and no prepared statements
+# (PgBouncer 1.18 has none in that mode). Advisory locks, SET and LISTEN are session state too:
+# the code uses none (SET LOCAL only).
+if env_bool("DB_TRANSACTION_POOLING"):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    DATABASES["default"]["OPTIONS"]["prepare_threshold"] = None
 # Inside an HTTP request a query still waiting after this many seconds is cut (a stalled database).
 DB_QUERY_TIMEOUT = float(os.environ.get("DB_QUERY_TIMEOUT", 1.5))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from core.grievances import (COMPLAINT_WORDS, CONTENT_PROBLEM_WORDS, NEGATED, REFUND_SETTLED, REFUND_WORDS,
-                             SETTLED_BY_FAN, any_of as _any, fold)
+                             SETTLED_BY_FAN, any_of, fold)
 
 COMPLAINT, REFUND, CONTENT_PROBLEM, QUESTION, FOLLOW_UP = (
     "complaint", "refund", "content_problem", "unanswered_question", "follow_up")
@@ -19,14 +19,14 @@ GRIEVANCES = (COMPLAINT, REFUND, CONTENT_PROBLEM)
 SUMMARY_MAX = 160
 POSITIVE_VETO = 0.5  # polarity above which a message opens no complaint (it is praise, or a joke)
 
-QUESTION_START = _any(
+QUESTION_START = any_of(
     r"^(?:when|what|where|why|how|which|who|can|could|will|would|do|did|does|is|are|have|has|should)\b",
     r"\b(?:can|could|will|would|do|did) (?:you|u)\b",
     r"^(?:quand|quel|quelle|quels|quelles|pourquoi|comment|combien|ou|est ce que|est ce qu)\b",
     r"\b(?:tu|vous) (?:peux|pourrais|vas|va|veux|as|avez|pouvez|allez|fais|ferais)\b", r"\b(?:peux|pourrais|vas) tu\b",
     r"\bany (?:date|news|update|idea)\b", r"\bwhat about\b", r"\b(?:et|and) (?:la|le|les|the|my|ma|mon|mes) \w+ (?:alors|then)\b",
     r"\balors\s*\?")
-SMALL_TALK = _any(
+SMALL_TALK = any_of(
     r"\bhow (?:are|r) (?:you|u|ya)\b", r"\bhow s it going\b", r"\bhow was your\b", r"\bwhat s up\b", r"\bwhats up\b",
     r"\bwyd\b", r"\bhbu\b", r"\bwbu\b", r"\bwhat (?:are|r) (?:you|u) (?:doing|up to)\b", r"\b(?:you|u) (?:there|ok|up)\b",
     r"\bdid (?:you|u) (?:sleep|eat)\b", r"\b(?:ca|sa) va\b", r"\btu vas bien\b", r"\btu fais quoi\b",
@@ -52,31 +52,31 @@ SUBJECTS = {
     "trip": ("trip", "vacation", "holiday", "holidays", "voyage", "vacances"),
 }
 FOLLOW_UP_WORDS = {
-    "exam": _any(rf"\b(?:my|i have (?:an?|my)|i ve got (?:an?|my)|got (?:an?|my)) (?:exams?|test|finals){_THEN_SOON}",
+    "exam": any_of(rf"\b(?:my|i have (?:an?|my)|i ve got (?:an?|my)|got (?:an?|my)) (?:exams?|test|finals){_THEN_SOON}",
                  rf"\b(?:mon|mes|j ai (?:un|mon|des|mes)|jai (?:un|mon|des|mes)) (?:exam|examen|partiel)s?{_THEN_SOON}",
                  rf"\b(?:mon|le|j ai le|jai le|je passe (?:le|mon)) bac{_THEN_SOON}",
                  rf"\b(?:my|i have (?:my|a)|i ve got (?:my|a)|got my) driving test{_THEN_SOON}",
                  rf"\b{_SOON}\b[^.!?]{{0,25}}\b(?:je passe|jpasse|j passe) (?:mon|le|un) (?:permis|exam|examen|bac|partiel|oral|code)\b",
                  rf"\b(?:je passe|jpasse|j passe) (?:mon|le|un) (?:permis|exam|examen|bac|partiel|oral|code)\b{_THEN_SOON}"),
-    "interview": _any(rf"\b(?:my|i have an?|got an?) (?:job )?interview{_THEN_SOON}",
+    "interview": any_of(rf"\b(?:my|i have an?|got an?) (?:job )?interview{_THEN_SOON}",
                       rf"\b(?:mon|j ai un|jai un) entretien{_THEN_SOON}"),
-    "hospital": _any(rf"\b(?:my )?{_KIN}\b(?: is| s|s| has been| got| was)?(?: taken| rushed| admitted)? (?:in|to|at) "
+    "hospital": any_of(rf"\b(?:my )?{_KIN}\b(?: is| s|s| has been| got| was)?(?: taken| rushed| admitted)? (?:in|to|at) "
                      r"(?:the )?hospital\b",
                      rf"\b(?:my )?{_KIN}\b[^.!?]{{0,20}}\b(?:surgery|operation)\b",
                      rf"\b(?:ma |mon |mes )?{_KIN}\b(?: est| a ete)? (?:a l |a l|a |en )?(?:hopital|hospitalise)",
                      rf"\b(?:ma |mon )?{_KIN}\b[^.!?]{{0,20}}\bse fait operer\b",
                      r"\bi m (?:in|at) (?:the )?hospital\b", r"\bje suis (?:a l |a l|a )hopital\b"),
-    "appointment": _any(rf"\b(?:my|i have an?|got an?) (?:doctor s |doctors |dentist )?appointment{_THEN_SOON}",
+    "appointment": any_of(rf"\b(?:my|i have an?|got an?) (?:doctor s |doctors |dentist )?appointment{_THEN_SOON}",
                         rf"\b(?:mon|j ai un|jai un) (?:rdv|rendez vous)(?: chez le (?:medecin|dentiste))?{_THEN_SOON}"),
-    "trip": _any(rf"\b(?:je pars|jpars|on part|nous partons) en (?:vacances|voyage|week end|weekend)\b",
+    "trip": any_of(rf"\b(?:je pars|jpars|on part|nous partons) en (?:vacances|voyage|week end|weekend)\b",
                  rf"\b(?:i m|im|i am|we re|we are) (?:going|leaving|off) (?:on (?:a )?)?(?:vacation|holiday|a trip)\b"),
 }
 # A later fan message that names the subject again with how it went closes the follow-up.
-OUTCOME_WORDS = _any(
+OUTCOME_WORDS = any_of(
     r"\b(?:went|passed|failed|aced|nailed|over|done|finished|better|home|out|fine|ok|okay|recovering|got the job)\b",
     r"\b(?:reussi|rate|eu|fini|termine|mieux|sorti|sortie|rentre|rentree|bien passe|mal passe|s est bien|s est mal)\b")
 
-REFUND_DONE = _any(r"\b(?:i ve|i have|i|we ve|we have|just) refunded\b",
+REFUND_DONE = any_of(r"\b(?:i ve|i have|i|we ve|we have|just) refunded\b",
                    r"\brefund (?:is |has been )?(?:done|sent|issued|processed)\b",
                    r"\b(?:je t ai|je vous ai|jt ai) rembourse", r"\bremboursement (?:est )?(?:fait|effectue|envoye)\b",
                    r"\btu (?:es|as ete) rembourse")
@@ -147,7 +147,7 @@ ANSWER_OPENER = re.compile(
     r"(?:yes|yeah|yep|yup|no|nope|sure|of course|definitely|not yet|soon|next|tomorrow|tonight|it s|its|it is|i m|i am"
     r"|i do|i will|i ll|i did|wrong|right|exactly|oui|ouais|non|bien sur|carrement|grave|c est|demain|bientot"
     r"|ce soir|la semaine|je vais|j ai|jai)\b")
-DODGE = _any(r"\bwait and see\b", r"\byou ll (?:have to )?see\b", r"\bsurprise\b", r"\bsecret\b", r"\bcurious\b",
+DODGE = any_of(r"\bwait and see\b", r"\byou ll (?:have to )?see\b", r"\bsurprise\b", r"\bsecret\b", r"\bcurious\b",
              r"\bpatience\b", r"\btu verras\b", r"\bcurieux\b", r"\bcurieuse\b")
 STOPWORDS = frozenset(
     "the and for you your with that this what when where which will would could should have does about there then"

@@ -30,7 +30,6 @@ CHEER = re.compile(
     r"|awesome|incredible|super|genial|parfait|bravo|trop bien|trop cool|top|magnifique|incroyable"
     r"|love (?:that|how|it)|j adore|quelle|what a|so glad)\b")
 
-
 # Praise of what a purchase was worth, which the model reads as a plain statement ("a steal for $20").
 VALUE = any_of(
     r"\bworth (?:every|the wait|it|the money|the price)\b", r"\bmoney well spent\b", r"\ba steal\b", r"\bbargain\b",
