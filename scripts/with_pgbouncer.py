@@ -30,8 +30,8 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def config(workdir: Path, port: int, upstream) -> Path:
-    (workdir / "users.txt").write_text(f'"{upstream.username or "postgres"}" ""\n')
+def config(workdir: Path, port: int, upstream, user: str) -> Path:
+    (workdir / "users.txt").write_text(f'"{user}" ""\n')
     ini = workdir / "pgbouncer.ini"
     ini.write_text(f"""[databases]
 * = host={upstream.hostname or "127.0.0.1"} port={upstream.port or 5432}
@@ -44,7 +44,7 @@ auth_file = {workdir / "users.txt"}
 pool_mode = transaction
 max_client_conn = 500
 default_pool_size = 20
-admin_users = {upstream.username or "postgres"}
+admin_users = {user}
 logfile = {workdir / "pgbouncer.log"}
 log_connections = 0
 log_disconnections = 0
@@ -83,7 +83,7 @@ def main(argv: list[str]) -> int:
     upstream = urlparse(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/fanmemory"))
     user = upstream.username or "postgres"
     workdir, port = Path(tempfile.mkdtemp(prefix="fm-pgbouncer-")), free_port()
-    bouncer = subprocess.Popen(["pgbouncer", "--quiet", "--user", "postgres", str(config(workdir, port, upstream))])
+    bouncer = subprocess.Popen(["pgbouncer", "--quiet", "--user", "postgres", str(config(workdir, port, upstream, user))])
     try:
         wait_for(port, user)
         url = upstream._replace(netloc=f"{user}@127.0.0.1:{port}").geturl()

@@ -38,13 +38,14 @@ VALUE = any_of(
     r"\bvaut (?:grave |vraiment |largement )?le coup\b", r"\bpaierais (?:le )?double\b", r"\bmeilleur(?:s|e|es)? \d+")
 
 
-def praises_value(text: str) -> bool:
-    return bool(VALUE.search(fold(text)))
-
-
-def complains(text: str, emoji) -> bool:
-    """The message complains: "awful but I love it" does not, "I love it but it won't load" does."""
+def read(text: str, emoji) -> tuple[bool, bool]:
+    """(the message complains, it praises what a purchase was worth), from the folded text once."""
     low = fold(text)
+    return complains(low, emoji), bool(VALUE.search(low))
+
+
+def complains(low: str, emoji) -> bool:
+    """The folded message complains: "awful but I love it" does not, "I love it but it won't load" does."""
     if TAKEN_BACK.search(low) or SETTLED_BY_FAN.search(low) or REFUND_SETTLED.search(low):
         return False
     turns = list(CONTRAST.finditer(low))

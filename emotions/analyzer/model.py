@@ -5,8 +5,8 @@ import json
 
 import numpy as np
 
+from . import complaints
 from . import text as T
-from .complaints import complains, praises_value
 
 _SQRT_EPS = 1e-12
 
@@ -36,8 +36,7 @@ class Model:
     # ------------------------------------------------------------------------------------------
     def featurize(self, text):
         p = T.prepare(text)
-        p.complains = complains(text[:T.MAX_CHARS], p.emoji)
-        p.praises_value = praises_value(text[:T.MAX_CHARS])
+        p.complains, p.praises_value = complaints.read(text[:T.MAX_CHARS], p.emoji)
         cues = T.language_cues(p)
         hint = T.lang_hint(cues)
         lex = T.lexicon_scores(p, self.en_lex, hint)

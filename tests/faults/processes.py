@@ -1,9 +1,9 @@
 """Real processes for the fault tests, each started by start() and ended by pid by stop().
 
-RedisServer, RabbitMQServer, LiveServer and CeleryWorker are subprocesses in their own process group, with their
-output in `<workdir>/<name>.log` (shown when one exits early) and an environment made only of
-what the test passes (and PATH): nothing leaks from the test process, e.g. settings_test's
-CELERY_TASK_ALWAYS_EAGER. PgProxy runs in threads of the test process. Nothing here stops, pauses
+RedisServer, RabbitMQServer, LiveServer and CeleryWorker are subprocesses in their own process
+group, with their output in `<workdir>/<name>.log` (shown when one exits early) and an environment
+made only of what the test passes (and PATH): nothing leaks from the test process, e.g.
+settings_test's CELERY_TASK_ALWAYS_EAGER. PgProxy runs in threads of the test process. Nothing here stops, pauses
 or flushes the machine's shared PostgreSQL, Redis or RabbitMQ.
 """
 import os
@@ -12,8 +12,8 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -137,7 +137,7 @@ class RedisServer(Process):
 
 class RabbitMQServer(Process):
     """An own RabbitMQ node (its own name, port and data directory, run as the rabbitmq user):
-    kill9() ends the whole node; start() again brings it back with its durable queues."""
+    kill9() ends the whole node; start() again brings it back on the same port and data."""
 
     def __init__(self, workdir: Path):
         super().__init__(workdir, "rabbitmq")
@@ -168,14 +168,6 @@ class RabbitMQServer(Process):
 
     def url(self) -> str:
         return f"amqp://guest:guest@127.0.0.1:{self.port}//"
-
-    def queued(self, queue: str = "celery") -> tuple[int, int]:
-        """(ready, delivered but unacknowledged) messages of `queue`, from the node itself."""
-        listing = subprocess.run(["rabbitmqctl", "-n", self.env["RABBITMQ_NODENAME"], "-q", "list_queues",
-                                  "--no-table-headers", "name", "messages_ready", "messages_unacknowledged"],
-                                 capture_output=True, text=True, check=True, timeout=30).stdout
-        counts = {name: (int(ready), int(unacked)) for name, ready, unacked in map(str.split, listing.splitlines())}
-        return counts.get(queue, (0, 0))
 
     def answers(self) -> bool:
         try:
