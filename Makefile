@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser promtool run serve serve-granian serve-gunicorn test test-pgbouncer migrate demo worker beat bench bench-recall eval-analyzer eval-recall eval-context train-analyzer build-recall-embedding build-emoji-table bench-analyzer check-services clean
+.PHONY: install browser promtool run serve serve-granian serve-gunicorn test test-scale migrate demo worker beat bench bench-scaling bench-recall eval-analyzer eval-recall eval-context train-analyzer build-recall-embedding build-emoji-table bench-analyzer check-services clean
 
 install: $(STAMP)
 
@@ -76,6 +76,12 @@ bench: install
 	command -v wrk >/dev/null || apt-get install -y wrk
 	$(BIN)/python bench/run.py
 
+# One server process on one core against two on two; one Redis against a cluster of three masters.
+bench-scaling: install
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	command -v wrk >/dev/null || apt-get install -y wrk
+	$(BIN)/python bench/run.py --scaling
+
 # Only the rows of fans with 1,000 indexed messages: context without and with a query, recall.
 bench-recall: install
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
@@ -102,13 +108,16 @@ promtool:
 
 test: check-services browser promtool
 	DJANGO_SETTINGS_MODULE=config.settings_test $(BIN)/pytest
-	$(MAKE) -s test-pgbouncer
+	$(MAKE) -s test-scale
 
-# The tests that touch the database again, through PgBouncer in transaction pooling mode
-# (scripts/with_pgbouncer.py); the fault tests run their own processes and proxies, not this.
-test-pgbouncer: check-services
+# The suite again on the engines of a scaled deployment: PostgreSQL through PgBouncer in transaction
+# pooling mode (scripts/with_pgbouncer.py), the cache and rate limits on a Redis Cluster of three
+# masters (scripts/redis_cluster.py). The fault tests run their own processes (RabbitMQ and a
+# Redis Cluster among them), not this.
+test-scale: check-services browser promtool
 	@command -v pgbouncer >/dev/null || (apt-get update -qq && apt-get install -y -qq pgbouncer >/dev/null)
-	DJANGO_SETTINGS_MODULE=config.settings_test $(BIN)/python -m scripts.with_pgbouncer test_fm_pgbouncer -- \
+	DJANGO_SETTINGS_MODULE=config.settings_test $(BIN)/python -m scripts.redis_cluster -- \
+		$(BIN)/python -m scripts.with_pgbouncer test_fm_scale -- \
 		$(BIN)/pytest --reuse-db --create-db -p no:cacheprovider -q --ignore=tests/faults
 
 # Recall on LoCoMo (../shared/data/locomo-dev), in its own database and Redis DB.

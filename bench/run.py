@@ -1,7 +1,9 @@
 """Load benchmark of fan-memory against `make serve`'s server, with wrk as the load generator.
 
 Seeds bench data (bench/seed.py), starts the server on its own database and Redis DB, runs each
-scenario beside a /healthz baseline of the same shape, and writes bench/RESULTS.md.
+scenario beside a /healthz baseline of the same shape, and writes bench/RESULTS.md. With
+--scaling (`make bench-scaling`): one server process on one core against two on two, and one Redis
+against a Redis Cluster of three masters, into bench/results/scaling.md.
 """
 import json
 import os
@@ -11,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -48,14 +51,15 @@ def python(*args):
     subprocess.run([str(ROOT / ".venv/bin/python"), *args], cwd=ROOT, env=ENV, check=True)
 
 
-def start_server() -> subprocess.Popen:
+def start_server(cpus: str | None = None, **env) -> subprocess.Popen:
+    """`make serve-…` on the bench's environment (with `env` over it), pinned to `cpus` if given."""
     metrics_dir = Path(ENV["METRICS_DIR"])
     metrics_dir.mkdir(parents=True, exist_ok=True)
     for stale in metrics_dir.glob("*.db"):
         stale.unlink()
     command = {"granian": ["make", "-s", "serve-granian"], "gunicorn": ["make", "-s", "serve-gunicorn"]}[SERVER]
-    server = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)
+    server = subprocess.Popen([*(["taskset", "-c", cpus] if cpus else []), *command], cwd=ROOT, env={**ENV, **env},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -139,12 +143,53 @@ def row(name: str, result: dict, baseline: dict | None) -> str:
             f"| {ratio} | {rps_ratio} |")
 
 
-def main() -> None:
+def stop_server(server: subprocess.Popen) -> None:
+    os.killpg(server.pid, 15)
+    server.wait()
+
+
+def prepare() -> None:
     OUT.mkdir(exist_ok=True)
     python("manage.py", "ensure_database")
     python("manage.py", "migrate", "--noinput", "-v0")
     python("bench/seed.py")
     flush_bench_redis()
+
+
+# --scaling: what one more server process and a Redis Cluster add on this box.
+SCALING = (("1 server process pinned to 1 core, one Redis", "0", "1", False),
+           ("2 server processes pinned to 2 cores, one Redis", "0,1", "2", False),
+           ("2 server processes pinned to 2 cores, Redis Cluster of 3 masters", "0,1", "2", True))
+
+
+def scaling() -> None:
+    sys.path.insert(0, str(ROOT))  # run as a script from bench/: the repository's scripts package
+    from scripts.redis_cluster import RedisClusterNodes
+
+    prepare()
+    rows = []
+    for label, cpus, workers, on_cluster in SCALING:
+        with RedisClusterNodes() if on_cluster else nullcontext() as cluster:
+            server = start_server(cpus, WEB_CONCURRENCY=workers, REDIS_CLUSTER_URL=cluster.url if cluster else "")
+            try:
+                prime_cache()
+                base = wrk("healthz", 32, SHORT)
+                rows.append(row(f"/healthz, saturation: {label}", base, None))
+                rows.append(row(f"context, warm, saturation: {label}", wrk("context", 32, SHORT), base))
+                rows.append(row(f"save, saturation (8 connections): {label}", wrk("save", 8, SHORT), base))
+            finally:
+                stop_server(server)
+    (ROOT / "bench" / "results" / "scaling.md").write_text(
+        f"# Scaling on this box ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, `make bench-scaling`)\n\n"
+        "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | p95 vs baseline | throughput vs baseline |\n"
+        "|---|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n")
+    print("\n".join(rows))
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--scaling"]:
+        return scaling()
+    prepare()
     server = start_server()
     rows, notes = [], []
     try:
@@ -196,8 +241,7 @@ def main() -> None:
         notes.append(f"20% of the mix is a bulk context of {MIX_BULK} fans of one creator (an inbox page)")
         notes.append(f"10% of the mix is `{kind}` ({'POST personality/calibrate' if kind == 'calibrate' else 'GET engagement, the nearest endpoint: calibrate is not there yet'})")
     finally:
-        os.killpg(server.pid, 15)
-        server.wait()
+        stop_server(server)
     write_results(rows, notes)
 
 

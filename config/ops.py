@@ -5,9 +5,8 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from django_redis import get_redis_connection
-
 from core import breakers
+from core.cache import redis_client
 from core.db.causes import UNREACHABLE, connection_cause
 from core.errors import allow_methods, envelope
 from core.metrics import render, token_ok
@@ -32,7 +31,7 @@ def _database_problem() -> str | None:
 
 def _cache_ok() -> bool:
     try:
-        return bool(get_redis_connection("default").ping())
+        return bool(redis_client().ping())
     except Exception:
         return False
 

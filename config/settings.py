@@ -142,6 +142,12 @@ CACHES = {
     }
 }
 
+# A Redis Cluster (one node's URL; the others are discovered) for the hot cache and the rate
+# limits instead of REDIS_URL's Redis; the broker and django-redis stay on REDIS_URL.
+REDIS_CLUSTER_URL = os.environ.get("REDIS_CLUSTER_URL") or None
+REDIS_CLUSTER_OPTIONS = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5,
+                         **tls.redis_options(REDIS_CLUSTER_URL or "", REDIS_CA_FILE, TLS_MIN_VERSION)}
+
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
 # The worker's own /metrics (host:port, behind METRICS_TOKEN); unset: not served.
 WORKER_METRICS_BIND = os.environ.get("WORKER_METRICS_BIND") or None

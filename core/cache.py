@@ -10,12 +10,15 @@ erasure leaves only the generation counter. The database is the source of truth:
 is logged and is a miss.
 """
 import logging
+from functools import lru_cache
 
 import orjson
 from django.conf import settings
 from django.db import transaction
 from django_redis import get_redis_connection
-from redis.exceptions import RedisError
+from redis.cluster import RedisCluster
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisClusterException, RedisError
 
 from . import keys, registry
 from .breakers import CACHE, CircuitOpen
@@ -33,7 +36,28 @@ return 1
 
 
 def redis_client():
+    """django-redis's client of one Redis (REDIS_URL), or redis-py's RedisCluster when
+    REDIS_CLUSTER_URL names a node of a cluster (a fan's keys share a slot: core.keys)."""
+    if settings.REDIS_CLUSTER_URL:
+        return cluster_client(settings.REDIS_CLUSTER_URL)
     return get_redis_connection("default")
+
+
+@lru_cache(maxsize=4)
+def cluster_client(url: str) -> RedisCluster:
+    """One client per process and URL; an unreachable cluster is a RedisError, like a down Redis."""
+    try:
+        return RedisCluster.from_url(url, **settings.REDIS_CLUSTER_OPTIONS)
+    except RedisClusterException as exc:
+        raise RedisConnectionError("Redis Cluster unreachable") from exc
+
+
+def used_memory() -> int:
+    """Bytes Redis uses: summed over the masters of a cluster."""
+    client = redis_client()
+    if isinstance(client, RedisCluster):
+        return sum(info["used_memory"] for info in client.info("memory", target_nodes=RedisCluster.PRIMARIES).values())
+    return client.info("memory")["used_memory"]
 
 
 def generation_ttl() -> int:
@@ -69,6 +93,12 @@ def load(raw: bytes | None):
         return None
 
 
+def queue_script(pipe, script: str, numkeys: int, *keys_and_args) -> None:
+    """Queue EVAL on `pipe`. As a command: redis-py's cluster pipeline refuses its `eval` method but
+    routes the command by its keys (one slot: a fan's keys share their hash tag)."""
+    pipe.execute_command("EVAL", script, numkeys, *keys_and_args)
+
+
 def bump_generation(pipe, creator_id: str, fan_id: str) -> None:
     gen_key = keys.generation_key(creator_id, fan_id)
     pipe.incr(gen_key)
@@ -81,8 +111,8 @@ def queue_refill(pipe, creator_id: str, fan_id: str, generation: bytes | None, v
         return
     suffixes = list(values)
     args = [value_and_ttl for suffix in suffixes for value_and_ttl in (dump(values[suffix][0]), values[suffix][1])]
-    pipe.eval(REFILL_SCRIPT, 1 + len(suffixes), keys.generation_key(creator_id, fan_id),
-              *(keys.fan_key(creator_id, fan_id, suffix) for suffix in suffixes), generation or b"", *args)
+    queue_script(pipe, REFILL_SCRIPT, 1 + len(suffixes), keys.generation_key(creator_id, fan_id),
+                 *(keys.fan_key(creator_id, fan_id, suffix) for suffix in suffixes), generation or b"", *args)
 
 
 def fans_on_record(creator_id: str, fan_ids) -> set[str]:

@@ -64,13 +64,13 @@ class SharedStateCollector:
         self.gauges = gauges
 
     def collect(self):
-        from django_redis import get_redis_connection
+        from .cache import used_memory
 
         readers = [(name, help_text, read, "DATABASE_ERROR") for name, (help_text, read) in self.gauges.items()]
         readers += [(name, help_text, lambda sql=sql: _scalar(sql), "DATABASE_ERROR")
                     for name, help_text, sql in DATABASE_GAUGES]
         readers.append(("fanmemory_redis_memory_bytes", "Redis used memory",
-                        lambda: get_redis_connection("default").info("memory")["used_memory"], "CACHE_UNAVAILABLE"))
+                        used_memory, "CACHE_UNAVAILABLE"))
         failed = set()
         for name, help_text, read, error_type in readers:
             try:

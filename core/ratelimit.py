@@ -14,9 +14,10 @@ from functools import lru_cache
 from django.conf import settings
 from django_redis import get_redis_connection
 from limits import parse
-from limits.storage import RedisStorage
+from limits.storage import RedisClusterStorage, RedisStorage
 from limits.strategies import FixedWindowRateLimiter
-from redis.exceptions import NoScriptError, RedisError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import NoScriptError, RedisClusterException, RedisError
 from rest_framework.throttling import BaseThrottle
 
 from . import keys
@@ -25,10 +26,26 @@ from .breakers import CACHE, CircuitOpen
 logger = logging.getLogger("fanmemory.ratelimit")
 
 
-@lru_cache(maxsize=1)
+KEY_PREFIX = "fm:ratelimit"
+
+
 def _limiter() -> FixedWindowRateLimiter:
-    pool = get_redis_connection("default").connection_pool
-    return FixedWindowRateLimiter(RedisStorage("redis://", connection_pool=pool, key_prefix="fm:ratelimit"))
+    return _limiter_on(settings.REDIS_CLUSTER_URL)
+
+
+@lru_cache(maxsize=4)
+def _limiter_on(cluster_url: str | None) -> FixedWindowRateLimiter:
+    if cluster_url:
+        location = cluster_url.split("://", 1)[1]
+        try:
+            storage = RedisClusterStorage(f"redis+cluster://{location}", key_prefix=KEY_PREFIX,
+                                          **settings.REDIS_CLUSTER_OPTIONS)
+        except RedisClusterException as exc:
+            raise RedisConnectionError("Redis Cluster unreachable") from exc
+    else:
+        pool = get_redis_connection("default").connection_pool
+        storage = RedisStorage("redis://", connection_pool=pool, key_prefix=KEY_PREFIX)
+    return FixedWindowRateLimiter(storage)
 
 
 @lru_cache(maxsize=64)
@@ -37,16 +54,31 @@ def _item(rate: str):
 
 
 def _counted(hits: list) -> list[int]:
-    """Each (item, identifiers) hit counted as FixedWindowRateLimiter.hit counts it, in one pipeline."""
+    """Each (item, identifiers) hit counted as FixedWindowRateLimiter.hit counts it, in one pipeline
+    (EVALSHA as a command: redis-py's cluster pipeline refuses its `evalsha` method, not the command)."""
     storage = _limiter().storage
     pipe = storage.get_connection().pipeline(transaction=False)
     for item, identifiers in hits:
-        pipe.evalsha(storage.lua_incr_expire.sha, 1, storage.prefixed_key(item.key_for(*identifiers)),
-                     item.get_expiry(), 1)
+        key = storage.prefixed_key(item.key_for(*identifiers))
+        pipe.execute_command("EVALSHA", storage.lua_incr_expire.sha, 1, key, item.get_expiry(), 1)
     try:
         return [int(count) for count in pipe.execute()]
     except NoScriptError:  # a restarted Redis has forgotten the script: counted one by one, which loads it
         return [storage.incr(item.key_for(*identifiers), item.get_expiry()) for item, identifiers in hits]
+
+
+def fan_identity(creator_id: str, fan_id: str) -> str:
+    """The fan's counter name: the keyed hash (no fan id in Redis) as the hash tag, so the counters
+    share the slot of the fan's other keys and an erasure deletes them all in one transaction."""
+    return f"{{{keys.fan_tag(creator_id, fan_id)}}}"
+
+
+def fan_counter_keys(creator_id: str, fan_id: str) -> list[str]:
+    """The Redis keys of the fan's counters under the current limits."""
+    storage = _limiter().storage
+    identity = fan_identity(creator_id, fan_id)
+    return [storage.prefixed_key(_item(levels["fan"]).key_for(scope, "fan", identity))
+            for scope, levels in settings.RATE_LIMITS.items() if "fan" in levels]
 
 
 def _fan_id(request, view) -> str | None:
@@ -67,7 +99,7 @@ class ContractRateLimit(BaseThrottle):
         checks = [("creator", request.user.creator_id)]
         fan_id = _fan_id(request, view)
         if fan_id is not None:
-            checks.append(("fan", keys.fan_tag(request.user.creator_id, fan_id)))  # no fan id in Redis
+            checks.append(("fan", fan_identity(request.user.creator_id, fan_id)))
         limits = settings.RATE_LIMITS[scope]
         hits = [(_item(limits[level]), (scope, level, identity)) for level, identity in checks if level in limits]
         try:

@@ -9,8 +9,9 @@ from redis.exceptions import RedisError
 
 from core import registry
 from core.cache import bump_generation, forget_on_commit, redis_client
-from core.keys import fan_key, fan_tag
+from core.keys import fan_key
 from core.metrics import ERRORS
+from core.ratelimit import fan_counter_keys
 from core.refs import fan_ref
 from core.services import creator_ensure
 
@@ -20,7 +21,6 @@ from .selectors import CONSENT_SUFFIX
 logger = logging.getLogger("fanmemory.gdpr")
 
 EXPORT_SCHEMA_VERSION = 1
-RATE_LIMIT_KEY_PATTERN = "fm:ratelimit*/fan/{fan_tag}/*"
 
 
 # --- consent -------------------------------------------------------------------------------
@@ -84,9 +84,8 @@ def _cache_forget(creator_id: str, fan_id: str) -> int | None:
     """Delete the fan's Redis keys and rate-limit counters: how many, or None if Redis is unavailable."""
     cache_keys = fan_cache_keys(creator_id, fan_id)
     try:
-        limiter_keys = _rate_limit_keys(creator_id, fan_id)
         pipe = redis_client().pipeline(transaction=True)
-        pipe.delete(*cache_keys, *limiter_keys)
+        pipe.delete(*cache_keys, *fan_counter_keys(creator_id, fan_id))
         bump_generation(pipe, creator_id, fan_id)
         removed = pipe.execute()
     except RedisError as exc:
@@ -102,11 +101,6 @@ def _contributions_withdraw(creator_id: str, fan_id: str) -> dict[str, int]:
         if source.before_erase is not None:
             adjusted.update(source.before_erase(creator_id=creator_id, fan_id=fan_id))
     return adjusted
-
-
-def _rate_limit_keys(creator_id: str, fan_id: str) -> list[bytes]:
-    pattern = RATE_LIMIT_KEY_PATTERN.format(fan_tag=fan_tag(creator_id, fan_id))
-    return list(redis_client().scan_iter(match=pattern, count=1000))
 
 
 def erasure_request(*, creator_id: str, fan_id: str, requested_by: str = "api", queue: bool = True) -> ErasureRequest:

@@ -11,7 +11,7 @@ import orjson
 from django.conf import settings
 
 from core import keys
-from core.cache import bump_generation, forget, generation_ttl
+from core.cache import bump_generation, forget, generation_ttl, queue_script
 from core.crypto import SealError, seal, unseal
 
 LIST_SUFFIX = "messages"
@@ -81,8 +81,8 @@ def queue_push(pipe, creator_id: str, fan_id: str, message: dict, seq: int, late
         pipe.delete(list_key, head_key)
         bump_generation(pipe, creator_id, fan_id)
         return
-    pipe.eval(PUSH_SCRIPT, 3, gen_key, list_key, head_key, seq, encode_message(message),
-              conf("RECENT_MESSAGES"), conf("MESSAGES_TTL"), generation_ttl())
+    queue_script(pipe, PUSH_SCRIPT, 3, gen_key, list_key, head_key, seq, encode_message(message),
+                 conf("RECENT_MESSAGES"), conf("MESSAGES_TTL"), generation_ttl())
 
 
 def queue_read(pipe, creator_id: str, fan_id: str) -> None:
@@ -94,8 +94,8 @@ def queue_rebuild(pipe, creator_id: str, fan_id: str, generation: bytes | None, 
                   head: int) -> None:
     """Queue on `pipe` a rebuild from `messages` (oldest first) whose newest sequence is `head`."""
     entries = [encode_message(message) for message in reversed(messages)] or [EMPTY_MARKER]
-    pipe.eval(REBUILD_SCRIPT, 3, *list_keys(creator_id, fan_id), generation or b"", conf("MESSAGES_TTL"), head,
-              *entries)
+    queue_script(pipe, REBUILD_SCRIPT, 3, *list_keys(creator_id, fan_id), generation or b"", conf("MESSAGES_TTL"),
+                 head, *entries)
 
 
 def forget_list(creator_id: str, fan_id: str) -> bool:

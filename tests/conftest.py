@@ -1,18 +1,23 @@
+from contextlib import contextmanager
+
 import pytest
 from django.conf import settings
-from django_redis import get_redis_connection
 from rest_framework.test import APIClient
 
 from core import breakers, rollout
 from core.auth import forget_cached_keys
+from core.cache import redis_client as raw_redis_client
 from core.services import api_key_create
+
+CLOSED_PORT_REDIS = "redis://127.0.0.1:1/0"
 
 
 @pytest.fixture(autouse=True)
 def clean_redis():
-    """Tests own a Redis DB (13 by default, config.settings_test): emptied around each test, never DB 0."""
-    client = get_redis_connection("default")
-    assert client.connection_pool.connection_kwargs.get("db", 0) != 0
+    """Tests own a Redis DB (13 by default, config.settings_test), or a whole Redis Cluster started
+    for the run (scripts.redis_cluster): emptied around each test, never the shared DB 0."""
+    client = raw_redis_client()
+    assert settings.REDIS_CLUSTER_URL or client.connection_pool.connection_kwargs.get("db", 0) != 0
     client.flushdb()
     forget_cached_keys()
     rollout.forget()
@@ -24,7 +29,19 @@ def clean_redis():
 
 @pytest.fixture
 def redis_client():
-    return get_redis_connection("default")
+    return raw_redis_client()
+
+
+@contextmanager
+def redis_unreachable(settings):
+    """The cache and the rate limits (on one Redis or a cluster) pointed at a closed port."""
+    working = settings.CACHES, settings.REDIS_CLUSTER_URL
+    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": CLOSED_PORT_REDIS}}
+    settings.REDIS_CLUSTER_URL = working[1] and CLOSED_PORT_REDIS
+    try:
+        yield
+    finally:
+        settings.CACHES, settings.REDIS_CLUSTER_URL = working
 
 
 def process_keys() -> dict:

@@ -7,7 +7,7 @@ from core import rollout
 from core.models import Creator
 from fans import policy
 from personality.models import PersonalityProfile
-from tests.conftest import message, post
+from tests.conftest import message, post, redis_unreachable
 
 EMOJI_CHAT = ["lol 😂😂", "haha 😂", "omg 😂", "lmao 😂", "ok 😂"]
 
@@ -39,9 +39,9 @@ def test_read_only_refuses_every_write_and_serves_reads(api):
 def test_read_only_holds_while_redis_is_down(api, settings):
     """The mode lives in PostgreSQL: a Redis outage neither lifts nor breaks it."""
     rollout.read_only_set(on=True)
-    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": "redis://127.0.0.1:1/0"}}
-    response = post(api, message("during"))
-    assert response.status_code == 503 and response.json()["error"]["type"] == "READ_ONLY"
+    with redis_unreachable(settings):
+        response = post(api, message("during"))
+        assert response.status_code == 503 and response.json()["error"]["type"] == "READ_ONLY"
 
 
 def test_another_process_sees_the_mode_within_the_cache_period(api, settings):

@@ -176,9 +176,9 @@ def test_bulk_context_loads_facts_without_a_query_per_fan(api, django_assert_max
         say(api, f"m{index}", f"I'm {30 + index}", fan_id=f"f_{index}")
 
     def queries_for(fan_ids):
-        from django_redis import get_redis_connection
+        from core.cache import redis_client
 
-        get_redis_connection("default").flushdb()
+        redis_client().flushdb()
         with CaptureQueriesContext(connection) as captured:
             response = api.post("/api/v1/fans/bulk-context/", {"fan_ids": fan_ids}, format="json")
         assert response.status_code == 200

@@ -26,6 +26,7 @@ def live(transactional_db, collected_static, tmp_path):
     env = {
         "DATABASE_URL": f"postgres://{user}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
         "REDIS_URL": os.environ.get("REDIS_URL", settings.CACHES["default"]["LOCATION"]),
+        "REDIS_CLUSTER_URL": settings.REDIS_CLUSTER_URL or "",
         "CELERY_TASK_ALWAYS_EAGER": "true",
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "WARMUP": "false",

@@ -9,7 +9,7 @@ from core.cache import run
 from memory import cache
 from memory.models import FanMemory
 from fans.context import contexts as memory_contexts
-from tests.conftest import message, post, purchase
+from tests.conftest import message, post, purchase, redis_unreachable
 
 CONTEXT_KEYS = {"fan_id", "creator_id", "is_new", "recent_messages", "personality_profile", "preferences", "consent",
                 "emotional_state", "engagement_metrics", "response_style", "last_interaction", "degraded",
@@ -140,11 +140,11 @@ def test_engagement_cache_is_invalidated_by_new_events(api):
 
 def test_context_still_answers_when_redis_is_down(api, settings):
     post(api, message(content="still here"))
-    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": "redis://127.0.0.1:1/0"}}
-    response = context(api)
-    assert response.status_code == 200
-    assert response.json()["recent_messages"][0]["content"] == "still here"
-    assert post(api, message("e2", content="saved without cache")).status_code == 201
+    with redis_unreachable(settings):
+        response = context(api)
+        assert response.status_code == 200
+        assert response.json()["recent_messages"][0]["content"] == "still here"
+        assert post(api, message("e2", content="saved without cache")).status_code == 201
 
 
 def test_bulk_context_of_several_fans(api, django_assert_max_num_queries):

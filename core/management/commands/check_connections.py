@@ -4,7 +4,9 @@ import ssl
 from celery import current_app
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
-from django_redis import get_redis_connection
+from redis.cluster import RedisCluster
+
+from core.cache import redis_client
 
 
 def database() -> str:
@@ -26,7 +28,10 @@ def _redis_tls(client) -> str:
 
 
 def cache() -> str:
-    return _redis_tls(get_redis_connection("default"))
+    client = redis_client()
+    if isinstance(client, RedisCluster):
+        client = client.get_redis_connection(client.get_default_node())
+    return _redis_tls(client)
 
 
 def broker() -> str:
