@@ -149,11 +149,11 @@ build-emoji-table: install
 
 train-analyzer: install
 	$(BIN)/pip install --quiet -e ".[dev,train]"
-	$(BIN)/python manage.py train_emotion_model
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py train_emotion_model
 
 eval-analyzer: install
 	$(BIN)/pip install --quiet -e ".[dev,train]"
-	$(BIN)/python manage.py evaluate_emotion_model
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py evaluate_emotion_model
 
 bench-analyzer: install
 	$(BIN)/pip install --quiet -e ".[dev,train]"

@@ -26,6 +26,7 @@ NEGATIVE = np.array([GROUP_OF[e] == "negative" for e in EMOTIONS])
 # 28-label hold-out 0.004).
 COMPLAINT_SENTIMENT, COMPLAINT_WEIGHT = np.array([1.0, 0.0, 0.0]), 0.7
 VALUE_SENTIMENT, VALUE_WEIGHT = np.array([0.0, 0.0, 1.0]), 0.5
+EMOJI_VALENCED = 0.1  # an emoji whose valence is at least this says something
 
 
 def emotion_sentiment(scores, neutral):
@@ -79,7 +80,7 @@ def postprocess(model, items, logits):
         neutral = float(emo_s[i, N_EMO])
         cue = lex[6]
         valences = [entry[0] for entry in map(L.emoji_entry, p.emoji) if entry]  # hand table, else derived
-        n_emoji_val = sum(1 for v in valences if abs(v) >= 0.1)
+        n_emoji_val = sum(1 for v in valences if abs(v) >= EMOJI_VALENCED)
         emoji_only = p.n_words == 0
         # --- cue layer: emoji (any language) and French chat cues ---------------------------
         if cue:
@@ -114,9 +115,11 @@ def postprocess(model, items, logits):
         elif p.praises_value:
             P = (1.0 - VALUE_WEIGHT) * P + VALUE_WEIGHT * VALUE_SENTIMENT
         polarity = float(P[2] - P[0])
-        if polarity >= tau:
+        # The cut is tuned on text (hardly any row is emoji alone): emoji alone read by the table's sign.
+        cut = EMOJI_VALENCED if emoji_only and valences else tau
+        if polarity >= cut:
             sentiment, conf = "positive", float(P[2])
-        elif polarity <= -tau:
+        elif polarity <= -cut:
             sentiment, conf = "negative", float(P[0])
         else:
             sentiment, conf = "neutral", float(P[1])

@@ -10,6 +10,9 @@ Data splits (fixed by SPLIT_SEED, recorded in the artifact):
     VALIDATION by a model fitted on TRAIN only.
   * UMSAB tweets (en, fr): the val files are the TEST hold-out; 20% of each train file is
     VALIDATION, the rest TRAIN (same scheme as above).
+  * French chat phrases written by hand for training (french_chat_train.json, source "frchat"):
+    20% VALIDATION, the rest TRAIN; no TEST part (the blind French chat set of tests/data is the
+    test, never read here). They weigh as tweets and join the French sentiment head.
 """
 from __future__ import annotations
 
@@ -31,6 +34,8 @@ TEST_FRACTION = 0.15
 VAL_FRACTION = 0.15
 TWEET_VAL_FRACTION = 0.20
 MIN_DF = 2
+FRENCH_CHAT = os.path.join(os.path.dirname(__file__), "french_chat_train.json")
+FRENCH_SENTIMENT = ("fr", "frchat")  # the sources of the French sentiment head
 
 
 # ----------------------------------------------------------------------------------------------
@@ -39,10 +44,17 @@ MIN_DF = 2
 @dataclass
 class Corpus:
     texts: list = field(default_factory=list)
-    source: list = field(default_factory=list)   # "go", "en", "fr", "gofr" (code-mixed copies)
+    source: list = field(default_factory=list)   # "go", "en", "fr", "frchat", "gofr" (code-mixed copies)
     split: list = field(default_factory=list)    # "train", "val", "test"
     emo: list = field(default_factory=list)      # GoEmotions: set of label indices (0..27) else None
     sent: list = field(default_factory=list)     # tweets: 0 neg, 1 neu, 2 pos; else None
+
+    def add_sentiment(self, text: str, source: str, split: str, label: int) -> None:
+        self.texts.append(text)
+        self.source.append(source)
+        self.split.append(split)
+        self.emo.append(None)
+        self.sent.append(label)
 
 
 def read_lines(path):
@@ -93,11 +105,13 @@ def load_corpus(data_dir: str) -> Corpus:
             else:
                 sp = ["test"] * len(pairs)
             for (t, l), s in zip(pairs, sp):
-                c.texts.append(t)
-                c.source.append(src)
-                c.split.append(s)
-                c.emo.append(None)
-                c.sent.append(l)
+                c.add_sentiment(t, src, s, l)
+    with open(FRENCH_CHAT, encoding="utf-8") as f:
+        chat = json.load(f)["messages"]
+    perm = np.random.RandomState(SPLIT_SEED + 3).permutation(len(chat))
+    val = set(perm[:int(round(TWEET_VAL_FRACTION * len(chat)))].tolist())
+    for i, item in enumerate(chat):
+        c.add_sentiment(item["text"], "frchat", "val" if i in val else "train", SENTIMENTS.index(item["label"]))
     return c
 
 
@@ -342,10 +356,10 @@ def fit_heads(c: Corpus, F: Featurized, rows, log=print):
     weight = np.where(np.isin(src[has], ("go", "gofr")), 1.0, TWEET_WEIGHT)
     coef, icpt = _multi_lr(X[has], sent[has], SENT_C, weight)
     W[:, 28:31], b[28:31] = coef.T, icpt
-    fr = np.flatnonzero(src == "fr")
+    fr = np.flatnonzero(np.isin(src, FRENCH_SENTIMENT))
     coef, icpt = _multi_lr(X[fr], sent[fr], FR_C)
     W[:, 31:34], b[31:34] = coef.T, icpt
-    W[:, 34], b[34] = _binary_lr(X, np.isin(src, ("fr", "gofr")).astype(int), LANG_C)
+    W[:, 34], b[34] = _binary_lr(X, np.isin(src, ("fr", "frchat", "gofr")).astype(int), LANG_C)
     log(f"  all heads: {time.time() - t0:.0f}s, vocabulary {len(vocab.ids)}")
     return vocab, W, b
 
@@ -436,7 +450,7 @@ def tune(c: Corpus, model, rows, log=print):
             pred = np.array([SENTIMENTS.index(r["sentiment"]) for r in res])
             score = np.mean([macro_f1_multiclass(sent[(src == s) & (sent >= 0)],
                                                  pred[(src == s) & (sent >= 0)], 3)
-                             for s in ("go", "en", "fr")])
+                             for s in ("go", "en", "fr", "frchat")])
             if score > best[0] + 1e-9:
                 best = (score, (tau, w_fr, we, wl))
     tau, w_fr, we, wl = best[1]

@@ -90,6 +90,7 @@ def test_a_lost_master_is_a_cache_miss(cluster_server, api_key, redis_cluster):
     for fan in FANS:
         context = get(cluster_server, f"/api/v1/fans/{fan}/context/", api_key)
         assert context["recent_messages"][0]["content"] == f"hello from {fan}"
-    status, body = cluster_server.request("/api/v1/interactions/", message("after", FANS[0], "still saved"), key=api_key)
+    saved = message("after", FANS[0], "still saved")
+    status, body = cluster_server.request("/api/v1/interactions/", saved, key=api_key)
     assert status == 201, body
     assert "redis unavailable" in cluster_server.log()
