@@ -76,11 +76,13 @@ bench: install
 	command -v wrk >/dev/null || apt-get install -y wrk
 	$(BIN)/python bench/run.py
 
-# One server process on one core against two on two; one Redis against a cluster of three masters.
+# One server process on one core against two on two; one Redis against a cluster of three masters;
+# what hash partitioning by creator would cost (docs/SCALING.md).
 bench-scaling: install
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	command -v wrk >/dev/null || apt-get install -y wrk
 	$(BIN)/python bench/run.py --scaling
+	$(BIN)/python bench/partition_probe.py
 
 # Only the rows of fans with 1,000 indexed messages: context without and with a query, recall.
 bench-recall: install
