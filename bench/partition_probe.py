@@ -19,7 +19,7 @@ URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/f
 RESULTS = Path(__file__).resolve().parent / "results" / "partitions.md"
 PARTITIONS = int(os.environ.get("PROBE_PARTITIONS", 8))
 LOOKUPS = int(os.environ.get("PROBE_LOOKUPS", 2000))
-LAST_50 = ("SELECT id, content, created_at FROM {} WHERE creator_id = %s AND fan_id = %s "
+LAST_50 = ("SELECT id, message_content, created_at FROM {} WHERE creator_id = %s AND fan_id = %s "
            "ORDER BY created_at DESC LIMIT 50")
 
 

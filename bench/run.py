@@ -9,6 +9,8 @@ import json
 import os
 import platform
 import re
+import resource
+import socket
 import subprocess
 import sys
 import time
@@ -121,11 +123,13 @@ def cache_counters() -> tuple[float, float]:
     return hits, misses
 
 
-TIERS = {"granian": "server", "gunicorn": "server", "postgres": "PostgreSQL", "redis-server": "Redis", "wrk": "wrk"}
+TIERS = {"granian": "server", "gunicorn": "server", "postgres": "PostgreSQL", "redis-server": "Redis"}
 
 
 def cpu_seconds_by_tier() -> dict[str, float]:
-    """CPU seconds (user + system) used so far by the live processes of each tier, from /proc."""
+    """CPU seconds (user + system) used so far by each tier: its live processes with the children
+    they reaped (a PostgreSQL backend that ended counts in the postmaster), from /proc; and wrk,
+    this script's reaped child."""
     tick, used = os.sysconf("SC_CLK_TCK"), dict.fromkeys(TIERS.values(), 0.0)
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -134,7 +138,9 @@ def cpu_seconds_by_tier() -> dict[str, float]:
             continue
         name, fields = text[text.index("(") + 1:text.rindex(")")], text[text.rindex(")") + 2:].split()
         if name in TIERS:
-            used[TIERS[name]] += (int(fields[11]) + int(fields[12])) / tick
+            used[TIERS[name]] += sum(int(ticks) for ticks in fields[11:15]) / tick  # utime stime cutime cstime
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used["wrk"] = children.ru_utime + children.ru_stime
     return used
 
 
@@ -179,8 +185,17 @@ class Run:
 
 
 def stop_server(server: subprocess.Popen) -> None:
+    """Stopped, and its port free: granian's workers may outlive `make` for a moment."""
     os.killpg(server.pid, 15)
     server.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", PORT), timeout=1).close()
+        except OSError:
+            return
+        time.sleep(0.2)  # waiting for the old server's workers to exit: not test synchronisation
+    raise SystemExit(f"port {PORT} still answers after the server was stopped")
 
 
 def prepare() -> None:
@@ -202,7 +217,7 @@ def scaling() -> None:
     from scripts.redis_cluster import RedisClusterNodes
 
     prepare()
-    rows = []
+    rows, notes = [], []
     for label, cpus, workers, on_cluster in SCALING:
         with RedisClusterNodes() if on_cluster else nullcontext() as cluster:
             server = start_server(cpus, WEB_CONCURRENCY=workers, REDIS_CLUSTER_URL=cluster.url if cluster else "")
@@ -210,15 +225,21 @@ def scaling() -> None:
                 prime_cache()
                 base = wrk("healthz", 32, SHORT)
                 rows.append(row(f"/healthz, saturation: {label}", base, None))
-                rows.append(row(f"context, warm, saturation: {label}", wrk("context", 32, SHORT), base))
-                rows.append(row(f"save, saturation (8 connections): {label}", wrk("save", 8, SHORT), base))
+                for name, mode, connections in (("context, warm, saturation", "context", 32),
+                                                ("save, saturation (8 connections)", "save", 8)):
+                    cpu_before = cpu_seconds_by_tier()
+                    result = wrk(mode, connections, SHORT)
+                    rows.append(row(f"{name}: {label}", result, base))
+                    notes.append(f"{name}, {label}: CPU per request "
+                                 + cpu_per_request(cpu_before, cpu_seconds_by_tier(), result["requests"]))
             finally:
                 stop_server(server)
     (ROOT / "bench" / "results" / "scaling.md").write_text(
         f"# Scaling on this box ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, `make bench-scaling`)\n\n"
         "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | p95 vs baseline | throughput vs baseline |\n"
-        "|---|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n")
-    print("\n".join(rows))
+        "|---|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
+        + "".join(f"- {note}\n" for note in notes))
+    print("\n".join(rows + notes))
 
 
 def main() -> None:
