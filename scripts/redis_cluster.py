@@ -5,8 +5,8 @@
 The command gets REDIS_CLUSTER_URL (one node's address; the client discovers the others): the hot
 cache and the rate limits then live on the cluster, the broker stays where CELERY_BROKER_URL says.
 The nodes keep nothing on disk and are stopped by pid when the command ends. Fails when the
-cluster served no command: the run did not go through it. The bench and the
-tests start one with `RedisClusterNodes` the same way.
+cluster served no command: the run did not go through it. The bench and the fault tests start one
+with `RedisClusterNodes` the same way.
 """
 import os
 import shutil
@@ -76,9 +76,10 @@ class RedisClusterNodes:
     def _wait_until(self, ready) -> None:
         deadline = time.monotonic() + START_SECONDS
         for port in self.ports:
+            node = self.node(port)
             while True:
                 try:
-                    if ready(self.node(port)):
+                    if ready(node):
                         break
                 except redis.RedisError:
                     pass
