@@ -250,6 +250,11 @@ FANMEMORY = {
     # Learning: the sweep queues events left unlearned this long; it gives up after this many runs.
     "LEARN_SWEEP_AFTER_SECONDS": env_int("LEARN_SWEEP_AFTER_SECONDS", 60),
     "LEARN_MAX_ATTEMPTS": 20,
+    # A process wakes the workers at most this often (s) to learn what it saved: one task for many
+    # saves, the database is the queue. Eager tasks (tests) learn at once, in the saving thread.
+    "LEARN_WAKEUP_SECONDS": 0 if CELERY_TASK_ALWAYS_EAGER else float(os.environ.get("LEARN_WAKEUP_SECONDS", 0.2)),
+    # One wake-up learns at most this many events before it hands the rest to a new task.
+    "LEARN_BATCH": 200,
     # Off: a message's commit does not wait for the WAL flush (README, "Durability").
     "MESSAGE_SYNCHRONOUS_COMMIT": env_bool("MESSAGE_SYNCHRONOUS_COMMIT", False),
     "API_KEY_CACHE_SECONDS": env_int("API_KEY_CACHE_SECONDS", 10),

@@ -1,13 +1,11 @@
 """The save and erase actions: the only place where one request touches several apps.
 
 `interaction_save` checks (consent, feedback target), then writes the event, its message and
-engagement in one transaction, then after commit writes through to the hot cache and hands the
-event to learning. A hand-over that fails (broker down) is retried by this process until the broker
-is back; the sweep learns what a process ending first leaves unlearned.
+engagement in one transaction, then after commit writes through to the hot cache and rings for
+learning: the workers learn from the database, woken by one task for many saves (LearningBell).
 """
 import logging
 import threading
-from collections import deque
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -98,8 +96,8 @@ def cached_message(event: dict, analysis: dict) -> dict:
 
 
 def _hand_over(creator_id: str, event: dict, analysis: dict | None, stored) -> None:
-    """After commit: write through to the hot cache, then queue learning. Either may fail (Redis,
-    broker): the learning run re-syncs the cache, a failed hand-over is retried (HandOverRetry)."""
+    """After commit: write through to the hot cache, then ring for learning. The write-through may
+    fail (Redis): the learning run re-syncs the cache."""
     fan_id = event["fan_id"]
     late = event["occurred_at"] < timezone.now() - timedelta(seconds=settings.FANMEMORY["LATE_EVENT_SECONDS"])
 
@@ -109,63 +107,67 @@ def _hand_over(creator_id: str, event: dict, analysis: dict | None, stored) -> N
         pipe.delete(keys.fan_key(creator_id, fan_id, ENGAGEMENT_SUFFIX))
 
     run("write-through", build, atomic=True)
-    try:
-        queued = _queue_learning(stored.pk)
-    except Exception as exc:  # not the broker (an eager run failed): left to the sweep
-        logger.warning("could not queue learning: %s", type(exc).__name__)
-        return
-    if not queued:
-        logger.warning("could not queue learning: the broker is unavailable, retrying")
-        HAND_OVER_RETRY.add(stored.pk)
+    LEARNING_BELL.ring()
 
 
-def _queue_learning(event_pk: int) -> bool:
-    """False when the broker is down or does not answer within its socket timeout."""
-    from .tasks import learn
+def _wake_learning() -> bool:
+    """Send one `learn_new` task; False when the broker is down or does not answer within its
+    socket timeout."""
+    from .tasks import learn_new
 
     try:
-        learn.delay(event_pk)
+        learn_new.delay()
     except KombuOperationalError:
+        logger.warning("could not wake learning: the broker is unavailable, retrying")
         return False
+    except Exception as exc:  # not the broker (an eager run failed): left to the sweep
+        logger.warning("could not learn: %s", type(exc).__name__)
     return True
 
 
-class HandOverRetry:
-    """Events whose hand-over failed, handed over again, oldest first, by a thread of this process
-    every `interval` s until the broker takes them. Their learning run then also re-syncs the hot
-    cache, which a write-through lost in the same outage left behind (by default one Redis is both
-    cache and broker): without this the fan's last messages stay out of the context until the sweep.
-    At most `limit` are kept; the sweep learns what is dropped or left when the process ends."""
+class LearningBell:
+    """Wakes the workers for what this process saved: one task for many saves (the database is the
+    queue, fans.learning.learn_new_events). A ring is a flag; a thread of this process sends the
+    task, then waits FANMEMORY["LEARN_WAKEUP_SECONDS"] while rings gather for the next send, so
+    every ring is followed by a send that starts after it. While the broker refuses the task the
+    thread tries again every `retry_interval` s; with no wait set (eager tasks) the ringing thread
+    sends itself. The sweep learns what a process ending first leaves unlearned.
 
-    def __init__(self, send, interval: float = 1.0, limit: int = 10_000):
-        self.send, self.interval = send, interval
-        self.pending: deque[int] = deque(maxlen=limit)
+    By default one Redis is both cache and broker: an outage that lost the write-through also
+    refused the task, and the learning run it finally starts re-syncs the hot cache."""
+
+    def __init__(self, send, retry_interval: float = 1.0):
+        self.send, self.retry_interval = send, retry_interval
+        self.owed = False
         self.lock = threading.Lock()
         self.thread: threading.Thread | None = None
 
-    def add(self, event_pk: int) -> None:
+    def ring(self) -> None:
+        if not settings.FANMEMORY["LEARN_WAKEUP_SECONDS"] and self.send():
+            return
         with self.lock:
-            self.pending.append(event_pk)
+            self.owed = True
             if self.thread is None:
-                self.thread = threading.Thread(target=self._run, name="hand-over retry", daemon=True)
+                self.thread = threading.Thread(target=self._run, name="learning bell", daemon=True)
                 self.thread.start()
 
     def _run(self) -> None:
         while True:
-            threading.Event().wait(self.interval)
-            while True:
+            with self.lock:
+                if not self.owed:
+                    self.thread = None
+                    return
+                self.owed = False
+            if self.send():
+                wait = settings.FANMEMORY["LEARN_WAKEUP_SECONDS"]
+            else:
                 with self.lock:
-                    if not self.pending:
-                        self.thread = None
-                        return
-                    event_pk = self.pending.popleft()
-                if not self.send(event_pk):
-                    with self.lock:
-                        self.pending.appendleft(event_pk)
-                    break
+                    self.owed = True
+                wait = self.retry_interval
+            threading.Event().wait(wait)
 
 
-HAND_OVER_RETRY = HandOverRetry(_queue_learning)
+LEARNING_BELL = LearningBell(_wake_learning)
 
 
 # --- erasure -------------------------------------------------------------------------------

@@ -67,24 +67,49 @@ LEARNERS = (
 class LearningIncomplete(Exception):
     """Some learner of the event failed; the run is retried (the others are not redone)."""
 
+    def __init__(self, missing: str, event_pk: int | None = None):
+        super().__init__(missing)
+        self.event_pk = event_pk
+
 
 def learn_event(event_pk: int) -> str:
     """One learning run: "learned", "skipped" (gone, learned, or held by another run) or raises."""
+    learned = _learn(lambda: memory_services.event_lock_unlearned(event_pk=event_pk))
+    return "skipped" if learned is None else "learned"
+
+
+def learn_new_events(*, budget: int, on_failure: Callable[[int], None]) -> int:
+    """Learn events no run has tried, oldest first, until none is left or `budget` runs were made;
+    concurrent callers share them (each event is claimed with SKIP LOCKED). An event whose run
+    fails is handed to `on_failure` (its retries, with backoff). Returns how many runs were made."""
+    failed: list[int] = []
+    for runs in range(budget):
+        try:
+            if _learn(lambda: memory_services.event_lock_next_new(excluding=failed)) is None:
+                return runs
+        except LearningIncomplete as exc:
+            failed.append(exc.event_pk)
+            on_failure(exc.event_pk)
+    return budget
+
+
+def _learn(lock: Callable[[], object]) -> int | None:
+    """Run the learners on the event `lock` returns locked; its pk, or None when there is none."""
     with transaction.atomic():
-        event = memory_services.event_lock_unlearned(event_pk=event_pk)
+        event = lock()
         if event is None:
-            return "skipped"
+            return None
         given = _input_for(event)
         done = _run_learners(event, given)
         memory_services.event_learned(event=event, done=done, complete=False)
     missing = [learner.name for learner in LEARNERS if learner.name not in done]
     if missing:
-        raise LearningIncomplete(", ".join(missing))
+        raise LearningIncomplete(", ".join(missing), event.pk)
     if not context.hot_cache_sync(event, given.message):
         LEARNING.labels(learner=HOT_CACHE, result="failed").inc()
-        raise LearningIncomplete(HOT_CACHE)
-    memory_services.event_learned_mark(event_pk=event_pk)
-    return "learned"
+        raise LearningIncomplete(HOT_CACHE, event.pk)
+    memory_services.event_learned_mark(event_pk=event.pk)
+    return event.pk
 
 
 def _run_learners(event, given: LearningInput) -> list[str]:

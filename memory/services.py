@@ -136,6 +136,15 @@ def event_lock_unlearned(*, event_pk: int) -> InteractionEvent | None:
             .filter(pk=event_pk, learned_at__isnull=True).first())
 
 
+def event_lock_next_new(*, excluding: list[int]) -> InteractionEvent | None:
+    """The oldest event never tried by a learning run, locked for its run, skipping those that other
+    runs hold (the database as the learning queue), or None when there is none. Events a run
+    tried and failed are left to their retries."""
+    return (InteractionEvent.objects.select_for_update(skip_locked=True)
+            .filter(learned_at__isnull=True, learn_attempts=0).exclude(pk__in=excluding)
+            .order_by("received_at").first())
+
+
 def event_learned(*, event: InteractionEvent, done: list[str], complete: bool) -> None:
     """Record which learners are done (in the learning run's transaction)."""
     event.learned = done

@@ -43,8 +43,9 @@ def test_the_worker_exports_what_it_learned(app_env, api_key, start, tmp_path):
 
     def learned_everything():
         status, text = scrape(port)
-        return status == 200 and sample(text, "fanmemory_task_seconds_count", task="fans.tasks.learn",
-                                        state="SUCCESS") == MESSAGES and text
+        return (status == 200 and sample(text, "fanmemory_learning_total", learner="recall", result="ok") == MESSAGES
+                and sample(text, "fanmemory_task_seconds_count", task="fans.tasks.learn_new", state="SUCCESS")
+                and text)
 
     text = worker.wait_until(learned_everything, 30, interval=0.2, what="the worker's metrics to count every run")
     for learner in ("emotions", "personality", "preferences", "facts"):
