@@ -59,7 +59,8 @@ def score(metrics: EngagementMetrics, now: datetime) -> float:
 
 
 def record(*, creator_id: str, event: dict) -> EngagementMetrics:
-    """Fold one event into the fan's totals (inside the event's transaction, row locked)."""
+    """The fan's totals with one event folded in, row locked in the event's transaction; saving
+    them is the caller's (memory.services, with the event)."""
     metrics = _locked_metrics(creator_id, event["fan_id"])
     at = event["occurred_at"]
     metrics.first_interaction = min(filter(None, [metrics.first_interaction, at]))
@@ -70,7 +71,6 @@ def record(*, creator_id: str, event: dict) -> EngagementMetrics:
         metrics.total_purchases += 1
         metrics.total_revenue += Decimal(event["purchase"]["amount"])
     metrics.engagement_score = Decimal(str(round(score(metrics, timezone.now()), 2)))
-    metrics.save()
     return metrics
 
 

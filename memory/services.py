@@ -9,10 +9,11 @@ from decimal import Decimal
 
 import orjson
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F, Func, Value
 from django.utils import timezone
 
+from core.db.together import save_together
 from core.errors import ServiceError, invalid
 
 from . import engagement
@@ -51,32 +52,27 @@ def feedback_target_check(*, creator_id: str, event: dict) -> None:
 
 
 def event_store(*, creator_id: str, event: dict, raw_hash: str, response: dict, analysis: dict | None) -> StoredEvent:
-    """Insert the event, its message and its engagement totals (in the caller's transaction).
-    A duplicate (creator, event_id) raises IntegrityError from the unique index. The engagement row
-    is locked first: it is the erasure's first anchor (memory.personal_data)."""
+    """Write the event, its message and its engagement totals in one statement (in the caller's
+    transaction). A duplicate (creator, event_id) raises IntegrityError from the unique index. The
+    engagement row is locked first: it is the erasure's first anchor (memory.personal_data).
+
+    A chat message's commit need not wait for its WAL flush (FANMEMORY["MESSAGE_SYNCHRONOUS_COMMIT"]):
+    a PostgreSQL crash may lose the last fraction of a second of messages, never corrupt or
+    half-save anything. Purchases and feedback always wait for the flush."""
     metrics = engagement.record(creator_id=creator_id, event=event)
-    saved = _insert_event(creator_id, event, raw_hash, response)
+    rows = [_event_row(creator_id, event, raw_hash, response)]
     seq = None
     if event["type"] == EventType.MESSAGE:
         seq = metrics.total_messages
-        _insert_message(creator_id, event, analysis, seq)
-        _relax_durability()
-    return StoredEvent(saved.pk, seq)
+        rows.append(_message_row(creator_id, event, analysis, seq))
+    relaxed = seq is not None and not settings.FANMEMORY["MESSAGE_SYNCHRONOUS_COMMIT"]
+    return StoredEvent(save_together(updated=metrics, inserted=rows, relaxed=relaxed), seq)
 
 
-def _relax_durability() -> None:
-    """A chat message need not wait for its WAL flush (FANMEMORY["MESSAGE_SYNCHRONOUS_COMMIT"]):
-    a PostgreSQL crash may lose the last fraction of a second of messages, never corrupt or
-    half-save anything. Purchases and feedback always wait for the flush."""
-    if not settings.FANMEMORY["MESSAGE_SYNCHRONOUS_COMMIT"]:
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-
-
-def _insert_event(creator_id: str, event: dict, raw_hash: str, response: dict) -> InteractionEvent:
+def _event_row(creator_id: str, event: dict, raw_hash: str, response: dict) -> InteractionEvent:
     purchase = event.get("purchase") or {}
     feedback = event.get("feedback") or {}
-    return InteractionEvent.objects.create(
+    return InteractionEvent(
         creator_id=creator_id,
         fan_id=event["fan_id"],
         event_id=event["event_id"],
@@ -95,8 +91,8 @@ def _insert_event(creator_id: str, event: dict, raw_hash: str, response: dict) -
     )
 
 
-def _insert_message(creator_id: str, event: dict, analysis: dict, seq: int) -> None:
-    FanMemory.objects.create(
+def _message_row(creator_id: str, event: dict, analysis: dict, seq: int) -> FanMemory:
+    return FanMemory(
         creator_id=creator_id,
         fan_id=event["fan_id"],
         event_id=event["event_id"],
