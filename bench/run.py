@@ -53,14 +53,15 @@ def python(*args):
     subprocess.run([str(ROOT / ".venv/bin/python"), *args], cwd=ROOT, env=ENV, check=True)
 
 
-def start_server(cpus: str | None = None, **env) -> subprocess.Popen:
-    """`make serve-…` on the bench's environment (with `env` over it), pinned to `cpus` if given."""
+def start_server(cpus: str | None = None, root: Path = ROOT, **env) -> subprocess.Popen:
+    """`make serve-…` of the tree at `root` on the bench's environment (with `env` over it), pinned
+    to `cpus` if given."""
     metrics_dir = Path(ENV["METRICS_DIR"])
     metrics_dir.mkdir(parents=True, exist_ok=True)
     for stale in metrics_dir.glob("*.db"):
         stale.unlink()
     command = {"granian": ["make", "-s", "serve-granian"], "gunicorn": ["make", "-s", "serve-gunicorn"]}[SERVER]
-    server = subprocess.Popen([*(["taskset", "-c", cpus] if cpus else []), *command], cwd=ROOT, env={**ENV, **env},
+    server = subprocess.Popen([*(["taskset", "-c", cpus] if cpus else []), *command], cwd=root, env={**ENV, **env},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
