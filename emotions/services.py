@@ -28,7 +28,7 @@ def learn(given: LearningInput) -> None:
     event, message = given.event, given.message
     if event.type != "message" or message is None:
         return
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # inside the learning run's savepoint
         row = _locked_state(event.creator_id, event.fan_id)
         evidence = st.evidence_of(row.evidence)
         if st.already_seen(evidence, event.event_id):

@@ -53,7 +53,7 @@ def learn(given: LearningInput) -> None:
     event, message = given.event, given.message
     if event.type == "message" and message is None:
         return
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # inside the learning run's savepoint
         if message is not None and message["sender"] == "fan":
             _learn_from_fan_message(event, message, given.personalize)
         elif event.type == "purchase" and event.purchase_kind == "tip" and event.amount is not None:

@@ -87,6 +87,10 @@ class InteractionEvent(models.Model):
         indexes = [
             models.Index(fields=["creator", "fan_id", "occurred_at"], name="event_creator_fan_time"),
             models.Index(fields=["received_at"], name="event_unlearned", condition=models.Q(learned_at__isnull=True)),
+            # The learning queue (fans.learning.learn_new_events) claims from this one: it holds only
+            # the events no run has tried, not those waiting for a retry or given up.
+            models.Index(fields=["received_at"], name="event_never_tried",
+                         condition=models.Q(learned_at__isnull=True, learn_attempts=0)),
             # The recall endpoint's `pending` count reads this index alone: it holds only the few
             # messages not yet indexed, so the count costs the same for a fan of any history.
             models.Index(fields=["creator", "fan_id"], name="event_waiting_for_recall",

@@ -29,7 +29,7 @@ def learn(given: LearningInput) -> None:
     """Learn from one saved event (the coordinator's learning run): O(1) queries and work."""
     event = given.event
     messages = {message["event_id"]: message for message in (given.message, given.target) if message}
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # inside the learning run's savepoint
         population, enabled = creator_population(event.creator_id), enabled_tones(event.creator_id)
         profile = _locked_profile(event.creator_id, event.fan_id)
         state = _state_of(profile)

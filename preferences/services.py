@@ -62,7 +62,7 @@ def _learn_message(event, message: dict, zone) -> None:
         language=analysis.get("language") if message["sender"] == "fan" else None), zone)
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def _learn_purchase(event, zone) -> None:
     amount = float(event.amount or 0)
     category = event.category or ""
@@ -83,7 +83,7 @@ def _learn_feedback(event, target: dict | None) -> None:
         state, category=category, outcome=event.outcome, at=learning.epoch(event.occurred_at)))
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def _learn(creator_id: str, fan_id: str, event_key, observe, zone=None) -> bool:
     """`zone()`, when given, is the fan's time zone now (the facts app's): the view's hours and days."""
     row = _locked_row(creator_id, fan_id)
