@@ -10,8 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import OUT, ROOT, cpu_per_request, cpu_seconds_by_tier, flush_bench_redis, prepare, prime_cache  # noqa: E402
-from run import start_server, stop_server, wrk  # noqa: E402
+from run import OUT, ROOT, calibrate_kind, cpu_per_request, cpu_seconds_by_tier, flush_bench_redis, prepare  # noqa: E402
+from run import prime_cache, start_server, stop_server, wrk  # noqa: E402
 
 ROUNDS = 2
 SCENARIOS = (  # name, wrk mode, connections, offered req/s (None: saturation)
@@ -34,10 +34,10 @@ def measure(root: Path) -> dict[str, str]:
     try:
         flush_bench_redis()
         prime_cache()
-        figures = {}
+        figures, kind = {}, calibrate_kind()
         for name, mode, connections, rate in SCENARIOS:
             cpu_before = cpu_seconds_by_tier()
-            result = wrk(mode, connections, 15, rate=rate, bulk_size=10)
+            result = wrk(mode, connections, 15, rate=rate, extra=kind, bulk_size=10)
             errors = result["errors"] + result["status_errors"]
             figures[name] = (f"{result['rps']:.0f} req/s, p50 {result['p50_us'] / 1000:.1f} ms, p95 "
                              f"{result['p95_us'] / 1000:.1f} ms, {errors} errors; CPU per request: "
