@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from paired import tree_of  # noqa: E402
-from run import ENV, ROOT, flush_bench_redis, prepare, start_server, stop_server, wrk  # noqa: E402
+from run import ENV, ROOT, cpu_seconds_by_tier, flush_bench_redis, prepare, start_server, stop_server, wrk  # noqa: E402
 
 TIERS = {"celery": "worker", "postgres": "PostgreSQL", "redis-server": "Redis"}
 SAVE_SECONDS = 10
@@ -34,15 +34,8 @@ def sql(statement: str) -> int:
 
 
 def cpu_seconds() -> dict[str, float]:
-    tick, used = os.sysconf("SC_CLK_TCK"), dict.fromkeys(TIERS.values(), 0.0)
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            text = stat.read_text()
-        except OSError:
-            continue
-        name, fields = text[text.index("(") + 1:text.rindex(")")], text[text.rindex(")") + 2:].split()
-        if name in TIERS:
-            used[TIERS[name]] += sum(int(ticks) for ticks in fields[11:15]) / tick
+    used = cpu_seconds_by_tier(TIERS)
+    del used["wrk"]  # wrk ran before the measured window
     return used
 
 

@@ -127,19 +127,19 @@ def cache_counters() -> tuple[float, float]:
 TIERS = {"granian": "server", "gunicorn": "server", "postgres": "PostgreSQL", "redis-server": "Redis"}
 
 
-def cpu_seconds_by_tier() -> dict[str, float]:
-    """CPU seconds (user + system) used so far by each tier: its live processes with the children
-    they reaped (a PostgreSQL backend that ended counts in the postmaster), from /proc; and wrk,
-    this script's reaped child."""
-    tick, used = os.sysconf("SC_CLK_TCK"), dict.fromkeys(TIERS.values(), 0.0)
+def cpu_seconds_by_tier(tiers: dict[str, str] = TIERS) -> dict[str, float]:
+    """CPU seconds (user + system) used so far by each tier (`tiers`: process name to tier): its live
+    processes with the children they reaped (a PostgreSQL backend that ended counts in the
+    postmaster), from /proc; and wrk, this script's reaped child."""
+    tick, used = os.sysconf("SC_CLK_TCK"), dict.fromkeys(tiers.values(), 0.0)
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             text = stat.read_text()
         except OSError:  # the process ended meanwhile
             continue
         name, fields = text[text.index("(") + 1:text.rindex(")")], text[text.rindex(")") + 2:].split()
-        if name in TIERS:
-            used[TIERS[name]] += sum(int(ticks) for ticks in fields[11:15]) / tick  # utime stime cutime cstime
+        if name in tiers:
+            used[tiers[name]] += sum(int(ticks) for ticks in fields[11:15]) / tick  # utime stime cutime cstime
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     used["wrk"] = children.ru_utime + children.ru_stime
     return used
